@@ -1,0 +1,4 @@
+package cn.beian.verify.filing;
+
+/** One invalid field of a submission: its JSON path and a message in Chinese. */
+public record FieldError(String field, String message) {}

@@ -1,0 +1,115 @@
+package cn.beian.verify.filing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The filing table and its trail (plain JDBC: portable between H2 and PostgreSQL). */
+@Repository
+public class FilingRepository {
+  private static final String COLUMNS = "id, provider_id, request_no, request_hash, type, province, service_type, "
+      + "entity_changed, websites_changed, remarks_only, status, quorum, submitted_at, verification_started_at, "
+      + "verification_deadline, auto_resend_at, return_reason, review_decision, review_comment, reviewed_by, closed_at";
+  private static final RowMapper<Filing> FILING = FilingRepository::mapFiling;
+
+  private final JdbcTemplate jdbc;
+
+  public FilingRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Filing f, String entityNameEnc) {
+    jdbc.update("INSERT INTO filing (id, provider_id, request_no, request_hash, type, province, service_type, "
+            + "entity_name_enc, entity_changed, websites_changed, remarks_only, status, submitted_at) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        f.id(), f.providerId(), f.requestNo(), f.requestHash(), f.type().name(), f.province(), f.serviceType().name(),
+        entityNameEnc, f.entityChanged(), f.websitesChanged(), f.remarksOnly(), f.status().name(), ts(f.submittedAt()));
+  }
+
+  public Optional<Filing> find(String id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ?", FILING, id).stream().findFirst();
+  }
+
+  public Filing get(String id) {
+    return find(id).orElseThrow(() -> new FilingNotFoundException(id));
+  }
+
+  public Optional<Filing> findByRequestNo(String providerId, String requestNo) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE provider_id = ? AND request_no = ?",
+        FILING, providerId, requestNo).stream().findFirst();
+  }
+
+  /** serialises concurrent changes of one request (verifications finishing at once, withdrawal) */
+  public Filing lock(String id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ? FOR UPDATE", FILING, id).stream().findFirst()
+        .orElseThrow(() -> new FilingNotFoundException(id));
+  }
+
+  public String entityNameEnc(String id) {
+    return jdbc.queryForObject("SELECT entity_name_enc FROM filing WHERE id = ?", String.class, id);
+  }
+
+  public void updateStatus(String id, FilingStatus status) {
+    jdbc.update("UPDATE filing SET status = ? WHERE id = ?", status.name(), id);
+  }
+
+  public void updateQuorum(String id, String quorum) {
+    jdbc.update("UPDATE filing SET quorum = ? WHERE id = ?", quorum, id);
+  }
+
+  public void openWindow(String id, Instant startedAt, Instant deadline, Instant autoResendAt) {
+    jdbc.update("UPDATE filing SET verification_started_at = ?, verification_deadline = ?, auto_resend_at = ? WHERE id = ?",
+        ts(startedAt), ts(deadline), ts(autoResendAt), id);
+  }
+
+  public void close(String id, FilingStatus status, ReturnReason reason, Instant at) {
+    jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ?",
+        status.name(), reason == null ? null : reason.name(), ts(at), id);
+  }
+
+  public void recordReview(String id, String decision, String comment, String reviewer) {
+    jdbc.update("UPDATE filing SET review_decision = ?, review_comment = ?, reviewed_by = ? WHERE id = ?",
+        decision, comment, reviewer, id);
+  }
+
+  public void addEvent(String filingId, String verifierId, String event, Instant at, String detail) {
+    jdbc.update("INSERT INTO filing_event (filing_id, verifier_id, event, at, detail) VALUES (?,?,?,?,?)",
+        filingId, verifierId, event, ts(at), detail);
+  }
+
+  public List<FilingEvent> events(String filingId) {
+    return jdbc.query("SELECT id, filing_id, verifier_id, event, at, detail FROM filing_event WHERE filing_id = ? ORDER BY id",
+        (rs, n) -> new FilingEvent(rs.getLong("id"), rs.getString("filing_id"), rs.getString("verifier_id"),
+            rs.getString("event"), instant(rs, "at"), rs.getString("detail")),
+        filingId);
+  }
+
+  private static Filing mapFiling(ResultSet rs, int n) throws SQLException {
+    String reason = rs.getString("return_reason");
+    return new Filing(rs.getString("id"), rs.getString("provider_id"), rs.getString("request_no"),
+        rs.getString("request_hash"), FilingType.valueOf(rs.getString("type")), rs.getString("province"),
+        ServiceType.valueOf(rs.getString("service_type")), rs.getBoolean("entity_changed"),
+        rs.getBoolean("websites_changed"), rs.getBoolean("remarks_only"), FilingStatus.valueOf(rs.getString("status")),
+        rs.getString("quorum"), instant(rs, "submitted_at"), instant(rs, "verification_started_at"),
+        instant(rs, "verification_deadline"), instant(rs, "auto_resend_at"),
+        reason == null ? null : ReturnReason.valueOf(reason), rs.getString("review_decision"),
+        rs.getString("review_comment"), rs.getString("reviewed_by"), instant(rs, "closed_at"));
+  }
+
+  /** instants travel as offset date-times, so neither the JVM's nor the database's zone can shift them */
+  public static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,10 @@
+package cn.beian.verify.filing;
+
+/** Status of a request as the access provider sees it (API.md §1). */
+public enum FilingStatus {
+  VERIFYING, UNDER_REVIEW, APPROVED, REJECTED, RETURNED, WITHDRAWN;
+
+  public boolean isOpen() {
+    return this == VERIFYING || this == UNDER_REVIEW;
+  }
+}

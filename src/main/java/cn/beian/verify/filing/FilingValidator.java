@@ -1,0 +1,188 @@
+package cn.beian.verify.filing;
+
+import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.filing.FilingSubmission.Website;
+import cn.beian.verify.filing.ValidFiling.Principal;
+import cn.beian.verify.review.Provinces;
+import cn.beian.verify.sms.SmsProperties;
+import cn.beian.verify.verification.IdType;
+import cn.beian.verify.verification.IdentityDocuments;
+import cn.beian.verify.verification.PhoneNumbers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Checks every field of a submission against RULES.md §2, §7 and §9; collects all errors at once. */
+@Component
+public class FilingValidator {
+  private static final Pattern REQUEST_NO = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern WEBSITE_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?i)([a-z0-9\\u4e00-\\u9fa5]([a-z0-9\\u4e00-\\u9fa5-]{0,61}[a-z0-9\\u4e00-\\u9fa5])?\\.)+[a-z\\u4e00-\\u9fa5]{2,63}");
+
+  private final SmsProperties sms;
+
+  public FilingValidator(SmsProperties sms) {
+    this.sms = sms;
+  }
+
+  public ValidFiling validate(FilingSubmission s) {
+    List<FieldError> errors = new ArrayList<>();
+    if (s == null) {
+      throw new InvalidFilingException(List.of(new FieldError("", "请求内容不能为空")));
+    }
+    if (s.requestNo() == null || !REQUEST_NO.matcher(s.requestNo()).matches()) {
+      errors.add(new FieldError("requestNo", "申请编号必填,最多64位字母、数字、-或_"));
+    }
+    FilingType type = parse(FilingType.class, s.type(), "type", "申请类型", errors);
+    ServiceType serviceType = parse(ServiceType.class, s.serviceType(), "serviceType", "服务类型", errors);
+    if (s.province() == null || !Provinces.isKnown(s.province())) {
+      errors.add(new FieldError("province", "省份代码无效,应为ISO 3166-2:CN代码,如CN-GS"));
+    }
+
+    List<Principal> principals = new ArrayList<>();
+    String entityName = null;
+    if (s.entity() == null) {
+      errors.add(new FieldError("entity", "主体信息必填"));
+    } else {
+      entityName = trimmed(s.entity().name());
+      if (entityName == null) {
+        errors.add(new FieldError("entity.name", "主体名称必填"));
+      }
+      person(s.entity().principal(), "entity.principal", errors)
+          .ifPresent(p -> principals.add(new Principal(
+              PersonRole.ENTITY_PRINCIPAL, null, null, false, p.name(), p.phone(), p.idType(), p.idNumber())));
+    }
+
+    Set<String> changed = changedWebsites(s, type, errors);
+    Set<String> refs = new HashSet<>();
+    List<Website> websites = s.websitesOrEmpty();
+    for (int i = 0; i < websites.size(); i++) {
+      Website w = websites.get(i);
+      String at = "websites[" + i + "]";
+      if (w == null) {
+        errors.add(new FieldError(at, "网站信息不能为空"));
+        continue;
+      }
+      if (w.ref() == null || !WEBSITE_REF.matcher(w.ref()).matches()) {
+        errors.add(new FieldError(at + ".ref", "网站编号必填,最多64位字母、数字、-或_"));
+      } else if (!refs.add(w.ref())) {
+        errors.add(new FieldError(at + ".ref", "网站编号重复: " + w.ref()));
+      }
+      if (w.domain() != null && !w.domain().isBlank() && !DOMAIN.matcher(w.domain().trim()).matches()) {
+        errors.add(new FieldError(at + ".domain", "域名格式不正确"));
+      }
+      String domain = w.domain() == null ? null : w.domain().trim().toLowerCase(Locale.ROOT);
+      boolean isChanged = w.ref() != null && changed.contains(w.ref());
+      person(w.principal(), at + ".principal", errors)
+          .ifPresent(p -> principals.add(new Principal(
+              PersonRole.WEBSITE_PRINCIPAL, w.ref(), domain, isChanged, p.name(), p.phone(), p.idType(), p.idNumber())));
+    }
+    for (String ref : changed) {
+      if (!refs.contains(ref)) {
+        errors.add(new FieldError("change.changedWebsites", "变更的网站不在申请中: " + ref));
+      }
+    }
+    if (type == FilingType.NEW_FILING && serviceType == ServiceType.WEBSITE && websites.isEmpty()) {
+      errors.add(new FieldError("websites", "网站类首次备案至少包含一个网站"));
+    }
+    if (type == FilingType.PHONE_CHANGE && s.change() != null
+        && !Boolean.TRUE.equals(s.change().entityChanged()) && changed.isEmpty()) {
+      errors.add(new FieldError("change", "变更手机号码须指明变更的是主体负责人还是网站负责人"));
+    }
+    samePhoneOneDocument(principals, errors);
+
+    if (!errors.isEmpty()) {
+      throw new InvalidFilingException(errors);
+    }
+    boolean entityChanged = s.change() != null && Boolean.TRUE.equals(s.change().entityChanged());
+    boolean remarksOnly = s.change() != null && Boolean.TRUE.equals(s.change().remarksOnly());
+    return new ValidFiling(s.requestNo(), type, s.province(), serviceType, entityName,
+        entityChanged, remarksOnly, List.copyOf(principals));
+  }
+
+  private Set<String> changedWebsites(FilingSubmission s, FilingType type, List<FieldError> errors) {
+    if (s.change() == null) {
+      if (type != null && type.hasChangeSection()) {
+        errors.add(new FieldError("change", "变更类申请必须填写变更内容(change)"));
+      }
+      return Set.of();
+    }
+    if (type != null && !type.hasChangeSection()) {
+      errors.add(new FieldError("change", "仅变更备案和变更手机号码可填写变更内容(change)"));
+      return Set.of();
+    }
+    return s.change().changedWebsites() == null ? Set.of() : new HashSet<>(s.change().changedWebsites());
+  }
+
+  private record CheckedPerson(String name, String phone, IdType idType, String idNumber) {}
+
+  private Optional<CheckedPerson> person(Person p, String at, List<FieldError> errors) {
+    if (p == null) {
+      errors.add(new FieldError(at, "负责人信息必填"));
+      return Optional.empty();
+    }
+    int before = errors.size();
+    String name = trimmed(p.name());
+    if (name == null || name.length() > 64) {
+      errors.add(new FieldError(at + ".name", "负责人姓名必填,最多64个字符"));
+    }
+    Optional<String> phone = PhoneNumbers.normalize(p.phone());
+    if (phone.isEmpty()) {
+      errors.add(new FieldError(at + ".phone", "手机号码格式不正确,应为11位中国大陆手机号码"));
+    } else if (PhoneNumbers.hasRefusedSegment(phone.get(), sms.unsupportedPrefixes())) {
+      errors.add(new FieldError(at + ".phone",
+          "手机号段为" + String.join("、", sms.unsupportedPrefixes()) + "开头的,不支持备案"));
+    }
+    IdType idType = parse(IdType.class, p.idType(), at + ".idType", "证件类型", errors);
+    String idNumber = trimmed(p.idNumber());
+    if (idNumber == null) {
+      errors.add(new FieldError(at + ".idNumber", "证件号码必填"));
+    } else if (idType != null && !IdentityDocuments.isWellFormed(idType, idNumber)) {
+      errors.add(new FieldError(at + ".idNumber", idType == IdType.RESIDENT_ID
+          ? "居民身份证号码无效(18位,校验位不正确或出生日期无效)"
+          : "证件号码格式不正确"));
+    }
+    if (errors.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new CheckedPerson(name, phone.get(), idType, idNumber.toUpperCase(Locale.ROOT)));
+  }
+
+  /** RULES.md §2: the same phone given with two different identity documents is invalid input */
+  private static void samePhoneOneDocument(List<Principal> principals, List<FieldError> errors) {
+    Map<String, String> documentOfPhone = new HashMap<>();
+    for (Principal p : principals) {
+      String document = p.idType() + ":" + p.idNumber();
+      String earlier = documentOfPhone.putIfAbsent(p.phone(), document);
+      if (earlier != null && !earlier.equals(document)) {
+        errors.add(new FieldError(p.websiteRef() == null ? "entity.principal.phone" : "websites[" + p.websiteRef() + "].principal.phone",
+            "同一手机号码 " + PhoneNumbers.mask(p.phone()) + " 对应了不同的证件号码"));
+      }
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String label, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, label + "必填"));
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, label + "无效: " + value));
+      return null;
+    }
+  }
+
+  private static String trimmed(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

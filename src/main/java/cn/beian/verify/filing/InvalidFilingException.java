@@ -1,0 +1,18 @@
+package cn.beian.verify.filing;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A submission with invalid fields: nothing is stored and no process starts. */
+public class InvalidFilingException extends RuntimeException {
+  private final List<FieldError> errors;
+
+  public InvalidFilingException(List<FieldError> errors) {
+    super("备案申请信息有误: " + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

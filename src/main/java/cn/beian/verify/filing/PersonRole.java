@@ -1,0 +1,3 @@
+package cn.beian.verify.filing;
+
+public enum PersonRole { ENTITY_PRINCIPAL, WEBSITE_PRINCIPAL }

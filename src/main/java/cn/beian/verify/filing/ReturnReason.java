@@ -1,0 +1,3 @@
+package cn.beian.verify.filing;
+
+public enum ReturnReason { EXPIRED, VERIFICATION_FAILED }

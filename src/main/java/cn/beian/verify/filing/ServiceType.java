@@ -1,0 +1,3 @@
+package cn.beian.verify.filing;
+
+public enum ServiceType { WEBSITE, APP, WEBSITE_AND_APP }

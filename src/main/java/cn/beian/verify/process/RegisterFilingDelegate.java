@@ -1,0 +1,96 @@
+package cn.beian.verify.process;
+
+import cn.beian.verify.filing.Filing;
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.FilingService;
+import cn.beian.verify.filing.FilingSubmission;
+import cn.beian.verify.filing.FilingSubmission.Change;
+import cn.beian.verify.filing.FilingSubmission.Entity;
+import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.filing.FilingSubmission.Website;
+import cn.beian.verify.process.FilingProcess.Vars;
+import cn.beian.verify.verification.VerificationProperties;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets the routing variables of a filing. A filing submitted through the Tasklist start form is first stored
+ * from the form's fields, which then leave the process (they carry personal data).
+ */
+@Component("registerFilingDelegate")
+class RegisterFilingDelegate implements JavaDelegate {
+  /** requests entered by hand in Tasklist belong to this provider id */
+  static final String TASKLIST_PROVIDER = "tasklist";
+
+  private final FilingService filingService;
+  private final FilingRepository filings;
+  private final VerificationProperties properties;
+
+  RegisterFilingDelegate(FilingService filingService, FilingRepository filings, VerificationProperties properties) {
+    this.filingService = filingService;
+    this.filings = filings;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String filingId = (String) execution.getVariable(Vars.FILING_ID);
+    if (filingId == null) {
+      filingId = filingService.register(TASKLIST_PROVIDER, StartForm.submission(execution)).id();
+      StartForm.removeFields(execution);
+      execution.setProcessBusinessKey(filingId);
+      execution.setVariable(Vars.FILING_ID, filingId);
+    }
+    Filing filing = filings.get(filingId);
+    execution.setVariable(Vars.PROVINCE, filing.province());
+    execution.setVariable(Vars.FILING_TYPE, filing.type().name());
+    execution.setVariable(Vars.SERVICE_TYPE, filing.serviceType().name());
+    execution.setVariable(Vars.ENTITY_CHANGED, filing.entityChanged());
+    execution.setVariable(Vars.WEBSITES_CHANGED, filing.websitesChanged());
+    execution.setVariable(Vars.REMARKS_ONLY, filing.remarksOnly());
+    execution.setVariable(Vars.SUBMITTED_ON, LocalDate.ofInstant(filing.submittedAt(), properties.zone()).toString());
+  }
+
+  /** the fields of forms/FilingStartForm.form */
+  static final class StartForm {
+    static final List<String> FIELDS = List.of("requestNo", "filingType", "serviceType", "entityName",
+        "entityPrincipalName", "entityPrincipalPhone", "entityPrincipalIdType", "entityPrincipalIdNumber",
+        "websiteDomain", "websitePrincipalName", "websitePrincipalPhone", "websitePrincipalIdType",
+        "websitePrincipalIdNumber", "entityChanged", "websitesChanged", "remarksOnly");
+
+    static FilingSubmission submission(DelegateExecution e) {
+      Person entityPrincipal = new Person(str(e, "entityPrincipalName"), str(e, "entityPrincipalPhone"),
+          str(e, "entityPrincipalIdType"), str(e, "entityPrincipalIdNumber"));
+      List<Website> websites = str(e, "websitePrincipalPhone") == null && str(e, "websiteDomain") == null
+          ? List.of()
+          : List.of(new Website("w1", str(e, "websiteDomain"), new Person(str(e, "websitePrincipalName"),
+              str(e, "websitePrincipalPhone"), str(e, "websitePrincipalIdType"), str(e, "websitePrincipalIdNumber"))));
+      String type = str(e, "filingType");
+      Change change = "CHANGE".equals(type) || "PHONE_CHANGE".equals(type)
+          ? new Change(bool(e, "entityChanged"), bool(e, "websitesChanged") && !websites.isEmpty() ? List.of("w1") : List.of(),
+              bool(e, "remarksOnly"))
+          : null;
+      return new FilingSubmission(str(e, "requestNo"), type, str(e, Vars.PROVINCE), str(e, "serviceType"),
+          new Entity(str(e, "entityName"), entityPrincipal), websites, change);
+    }
+
+    static void removeFields(DelegateExecution e) {
+      FIELDS.forEach(e::removeVariable);
+    }
+
+    private static String str(DelegateExecution e, String name) {
+      Object value = e.getVariable(name);
+      return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    private static boolean bool(DelegateExecution e, String name) {
+      Object value = e.getVariable(name);
+      return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    private StartForm() {}
+  }
+}

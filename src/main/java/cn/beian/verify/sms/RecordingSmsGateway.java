@@ -1,0 +1,43 @@
+package cn.beian.verify.sms;
+
+import static cn.beian.verify.filing.FilingRepository.ts;
+
+import cn.beian.verify.security.HashDomains;
+import cn.beian.verify.security.KeyedHasher;
+import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.verification.PhoneNumbers;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in gateway of the embedded default: every message is kept (encrypted) in {@code sms_message}
+ * for the demo inbox, and logged with the phone and the code masked.
+ */
+@Component
+public class RecordingSmsGateway implements SmsGateway {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingSmsGateway.class);
+
+  private final JdbcTemplate jdbc;
+  private final KeyedHasher hasher;
+  private final PersonalDataCipher cipher;
+  private final Clock clock;
+
+  public RecordingSmsGateway(JdbcTemplate jdbc, KeyedHasher hasher, PersonalDataCipher cipher, Clock clock) {
+    this.jdbc = jdbc;
+    this.hasher = hasher;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  @Override
+  public void send(OutgoingSms sms) {
+    jdbc.update("INSERT INTO sms_message (id, verifier_id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
+            + "VALUES (?,?,?,?,?,?,?,?)",
+        sms.id(), sms.verifierId(), hasher.hash(HashDomains.PHONE, sms.to()), PhoneNumbers.mask(sms.to()),
+        cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), ts(clock.instant()));
+    LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()), SmsTexts.maskCodes(sms.text()));
+  }
+}

@@ -1,0 +1,73 @@
+package cn.beian.verify.verification;
+
+import cn.beian.verify.filing.Filing;
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.portal.PortalProperties;
+import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.sms.OutgoingSms;
+import cn.beian.verify.sms.SenderNumbers;
+import cn.beian.verify.sms.SmsGateway;
+import cn.beian.verify.sms.SmsTexts;
+import cn.beian.verify.verification.SmsCodeRepository.Reason;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Issues a new code to a verifier: kills the previous one, stores only its hash, hands the SMS to the gateway. */
+@Component
+public class CodeIssuer {
+  private final SecureRandom random = new SecureRandom();
+  private final SmsCodeGenerator generator;
+  private final SmsCodeRepository codes;
+  private final VerifierRepository verifiers;
+  private final FilingRepository filings;
+  private final PersonalDataHashes hashes;
+  private final PersonalDataCipher cipher;
+  private final SenderNumbers senders;
+  private final SmsGateway gateway;
+  private final PortalProperties portal;
+  private final VerificationProperties properties;
+  private final Clock clock;
+
+  public CodeIssuer(SmsCodeGenerator generator, SmsCodeRepository codes, VerifierRepository verifiers,
+      FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, SenderNumbers senders,
+      SmsGateway gateway, PortalProperties portal, VerificationProperties properties, Clock clock) {
+    this.generator = generator;
+    this.codes = codes;
+    this.verifiers = verifiers;
+    this.filings = filings;
+    this.hashes = hashes;
+    this.cipher = cipher;
+    this.senders = senders;
+    this.gateway = gateway;
+    this.portal = portal;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public void issue(Verifier verifier, Reason reason) {
+    Instant now = clock.instant();
+    String phone = cipher.decrypt(verifier.phoneEnc());
+    // RULES.md §4: a new code never repeats an earlier code of the same verifier in the same request
+    String code = generator.next(candidate -> codes.wasIssued(verifier.id(), hashes.code(phone, candidate)));
+    codes.killLive(verifier.id(), now);
+    codes.insertLive(UUID.randomUUID().toString(), verifier.id(), hashes.code(phone, code), reason, now);
+
+    String token = newLinkToken();
+    verifiers.recordSent(verifier.id(), now, hashes.linkToken(token));
+    Filing filing = filings.get(verifier.filingId());
+    String text = SmsTexts.verificationCode(code, properties.window(), filing.verificationDeadline(), properties.zone(),
+        portal.shortLink(token));
+    gateway.send(new OutgoingSms(UUID.randomUUID().toString(), verifier.id(), phone, senders.senderFor(phone), text));
+  }
+
+  /** random, unguessable, and carries neither the code nor the phone */
+  private String newLinkToken() {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

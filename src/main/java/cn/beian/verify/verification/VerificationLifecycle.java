@@ -1,0 +1,163 @@
+package cn.beian.verify.verification;
+
+import cn.beian.verify.filing.Filing;
+import cn.beian.verify.filing.FilingEvent;
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.PersonRepository;
+import cn.beian.verify.filing.PersonRole;
+import cn.beian.verify.filing.StoredPerson;
+import cn.beian.verify.verification.SmsCodeRepository.Reason;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the verification process does to a request's verifications: who verifies, the window, sending and
+ * resending codes, and closing the verifications when the process decides. Each step is safe to repeat.
+ */
+@Service
+@Transactional
+public class VerificationLifecycle {
+  private final FilingRepository filings;
+  private final PersonRepository persons;
+  private final VerifierRepository verifiers;
+  private final SmsCodeRepository codes;
+  private final CodeIssuer issuer;
+  private final VerificationProperties properties;
+  private final Clock clock;
+
+  public VerificationLifecycle(FilingRepository filings, PersonRepository persons, VerifierRepository verifiers,
+      SmsCodeRepository codes, CodeIssuer issuer, VerificationProperties properties, Clock clock) {
+    this.filings = filings;
+    this.persons = persons;
+    this.verifiers = verifiers;
+    this.codes = codes;
+    this.issuer = issuer;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates one verification per distinct phone among the persons holding the given roles (RULES.md §2:
+   * same phone, one verification, counting for every role it covers).
+   *
+   * @return how many verifications the request needs
+   */
+  public int resolveVerifiers(String filingId, Set<VerifierRole> roles, String quorum) {
+    List<Verifier> existing = verifiers.ofFiling(filingId);
+    if (!existing.isEmpty()) {
+      return existing.size();
+    }
+    Filing filing = filings.get(filingId);
+    filings.updateQuorum(filingId, quorum);
+    Map<String, List<StoredPerson>> byPhone = new LinkedHashMap<>();
+    for (StoredPerson person : persons.ofFiling(filingId)) {
+      if (mustVerify(person, roles)) {
+        byPhone.computeIfAbsent(person.phoneHash(), p -> new ArrayList<>()).add(person);
+      }
+    }
+    Instant now = clock.instant();
+    for (List<StoredPerson> holders : byPhone.values()) {
+      StoredPerson first = holders.get(0);
+      List<String> heldRoles = holders.stream().map(p -> p.role().name()).distinct().toList();
+      Verifier verifier = new Verifier(UUID.randomUUID().toString(), filing.id(), heldRoles, first.nameEnc(),
+          first.nameMasked(), first.phoneHash(), first.phoneEnc(), first.phoneMasked(), first.idSuffixHash(),
+          VerifierStatus.PENDING, 0, 0, false, null, null, null, null, null, now);
+      verifiers.insert(verifier);
+      holders.forEach(p -> persons.assignVerifier(p.id(), verifier.id()));
+    }
+    return byPhone.size();
+  }
+
+  private static boolean mustVerify(StoredPerson person, Set<VerifierRole> roles) {
+    if (person.role() == PersonRole.ENTITY_PRINCIPAL) {
+      return roles.contains(VerifierRole.ENTITY_PRINCIPAL);
+    }
+    return roles.contains(VerifierRole.WEBSITE_PRINCIPALS)
+        || (roles.contains(VerifierRole.CHANGED_WEBSITE_PRINCIPALS) && person.websiteChanged());
+  }
+
+  /** RULES.md §4: the window starts as the codes go out; resends never move it */
+  public void openWindow(String filingId) {
+    Filing filing = filings.get(filingId);
+    if (filing.verificationDeadline() != null) {
+      return;
+    }
+    Instant start = clock.instant();
+    filings.openWindow(filingId, start, VerificationSchedule.deadline(start, properties.window()),
+        VerificationSchedule.autoResendAt(start, properties.autoResendTime(), properties.zone()));
+  }
+
+  public List<String> pendingVerifierIds(String filingId) {
+    return verifiers.idsOfFiling(filingId, VerifierStatus.PENDING);
+  }
+
+  public void attachTask(String verifierId, String taskId, String executionId) {
+    verifiers.attachTask(verifierId, taskId, executionId);
+  }
+
+  /** the first code; a repeated job (crash after commit is impossible, a retry before it is) sends nothing twice */
+  public void sendFirstCode(String verifierId) {
+    Verifier verifier = verifiers.get(verifierId);
+    if (verifier.status() != VerifierStatus.PENDING || codes.hasAny(verifierId)) {
+      return;
+    }
+    issuer.issue(verifier, Reason.FIRST);
+    filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_SENT, clock.instant(), verifier.phoneMasked());
+  }
+
+  /** RULES.md §6: once, at noon Beijing the day after the first send, while the window is open */
+  public void autoResend(String verifierId) {
+    Verifier verifier = verifiers.get(verifierId);
+    Filing filing = filings.get(verifier.filingId());
+    if (!VerificationSchedule.isOpen(clock.instant(), filing.verificationDeadline())
+        || !verifiers.markAutoResent(verifierId)) {
+      return;
+    }
+    issuer.issue(verifier, Reason.AUTO_RESEND);
+    filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_RESENT, clock.instant(), "AUTO");
+  }
+
+  /** the resend a person asked for (already counted against the limit when it was asked for) */
+  public void manualResend(String verifierId) {
+    Verifier verifier = verifiers.get(verifierId);
+    Filing filing = filings.get(verifier.filingId());
+    if (verifier.status() != VerifierStatus.PENDING
+        || !VerificationSchedule.isOpen(clock.instant(), filing.verificationDeadline())) {
+      return;
+    }
+    issuer.issue(verifier, Reason.MANUAL_RESEND);
+    filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_RESENT, clock.instant(), "MANUAL");
+  }
+
+  /** the window closed with verifications pending (RULES.md §4) */
+  public void expire(String filingId) {
+    close(filingId, VerifierStatus.EXPIRED, FilingEvent.EXPIRED);
+  }
+
+  /**
+   * the verification is over before everyone verified: all required verified with an ANY quorum, one verifier
+   * failed (RULES.md §5: every other code dies at once), or the request was withdrawn
+   */
+  public void cancelPending(String filingId) {
+    close(filingId, VerifierStatus.CANCELLED, null);
+  }
+
+  private void close(String filingId, VerifierStatus to, String event) {
+    Instant now = clock.instant();
+    codes.killLiveOfFiling(filingId, now);
+    if (event != null) {
+      for (String verifierId : verifiers.idsOfFiling(filingId, VerifierStatus.PENDING)) {
+        filings.addEvent(filingId, verifierId, event, now, null);
+      }
+    }
+    verifiers.transitionAll(filingId, VerifierStatus.PENDING, to);
+  }
+}

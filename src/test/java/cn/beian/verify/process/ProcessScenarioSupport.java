@@ -1,0 +1,152 @@
+package cn.beian.verify.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beian.verify.filing.Filing;
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.FilingService;
+import cn.beian.verify.filing.FilingSubmission;
+import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.verification.VerificationService;
+import cn.beian.verify.verification.Verifier;
+import cn.beian.verify.verification.VerifierRepository;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Scenario tests on the real models, decisions and delegates: the whole application without its web server,
+ * the job executor off, jobs executed by hand, the engine's clock moved for timers.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+public abstract class ProcessScenarioSupport {
+  protected static final String PROVIDER = "provider-test";
+  private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected FilingService filingService;
+  @Autowired protected VerificationService verificationService;
+  @Autowired protected FilingRepository filings;
+  @Autowired protected VerifierRepository verifiers;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected PersonalDataCipher cipher;
+  @Autowired protected PersonalDataHashes hashes;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  protected static void setClock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  protected String submit(FilingSubmission submission) {
+    return filingService.submit(PROVIDER, submission).filing().id();
+  }
+
+  /** submits and runs the send jobs, as the job executor would right after the commit */
+  protected String submitAndSend(FilingSubmission submission) {
+    String filingId = submit(submission);
+    runJobs(filingId);
+    return filingId;
+  }
+
+  protected Filing filing(String filingId) {
+    return filings.get(filingId);
+  }
+
+  protected ProcessInstance filingInstance(String filingId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId)
+        .processDefinitionKey(FilingProcess.KEY).singleResult();
+  }
+
+  protected String filingInstanceId(String filingId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(filingId)
+        .processDefinitionKey(FilingProcess.KEY).singleResult().getId();
+  }
+
+  protected ProcessInstance verificationInstance(String filingId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId)
+        .processDefinitionKey(SmsVerificationProcess.KEY).singleResult();
+  }
+
+  /** executes every due job of the request's instances until none is left */
+  protected void runJobs(String filingId) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = dueJobs(filingId);
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs of " + filingId + " keep coming");
+  }
+
+  protected List<Job> dueJobs(String filingId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId).list().stream()
+        .flatMap(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
+        .toList();
+  }
+
+  protected List<Job> timers(String filingId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId).list().stream()
+        .flatMap(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list().stream())
+        .toList();
+  }
+
+  /** the texts the SMS gateway sent to a phone, newest first */
+  protected List<String> smsTo(String phone) {
+    return jdbc.queryForList("SELECT text_enc FROM sms_message WHERE to_hash = ? ORDER BY sent_at DESC, id",
+        String.class, hashes.phone(phone)).stream().map(cipher::decrypt).toList();
+  }
+
+  protected String latestCode(String phone) {
+    List<String> texts = smsTo(phone);
+    assertThat(texts).as("SMS to %s", phone).isNotEmpty();
+    Matcher m = CODE.matcher(texts.get(0));
+    assertThat(m.find()).as("a 6-digit code in %s", texts.get(0)).isTrue();
+    return m.group(1);
+  }
+
+  protected Verifier verifierOf(String filingId, String phone) {
+    String phoneHash = hashes.phone(phone);
+    return verifiers.ofFiling(filingId).stream().filter(v -> v.phoneHash().equals(phoneHash)).findFirst()
+        .orElseThrow(() -> new AssertionError("no verifier for " + phone));
+  }
+
+  protected Task reviewTask(String filingId) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(filingId)
+        .taskDefinitionKey(FilingProcess.Elements.REVIEW_FILING).singleResult();
+  }
+
+  protected List<Task> verifierTasks(String filingId) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(filingId)
+        .taskDefinitionKey(SmsVerificationProcess.Elements.VERIFY_SMS_CODE).list();
+  }
+
+  protected List<String> events(String filingId) {
+    return filings.events(filingId).stream().map(e -> e.event()).toList();
+  }
+}
