@@ -99,8 +99,8 @@ class VerificationRulesScenarioTest extends ProcessScenarioSupport {
 
   @Test
   void shouldReturnRequestAsExpiredWhenTheWindowCloses() {
-    // given a request submitted now, whose window closes in 24 hours
-    Instant submitted = Instant.parse("2026-11-22T08:00:00Z");
+    // given a request submitted at 11:00 Beijing, whose window closes in 24 hours (before the next noon)
+    Instant submitted = Instant.parse("2026-11-22T03:00:00Z");
     setClock(submitted);
     Person zhang = person("张三");
     Person verifierPerson = person("李四");
