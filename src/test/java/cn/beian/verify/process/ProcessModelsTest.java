@@ -229,6 +229,26 @@ class ProcessModelsTest {
   }
 
   @Test
+  void shouldResendToTheRequestingVerifierOnlyAndKeepHisTaskOpen() {
+    // given two verifiers waiting for their codes
+    String instance = startVerification("ALL");
+    executeAllJobs();
+    Task task = verifierTasks(instance).get(0);
+    String verifierId = (String) processEngine.getRuntimeService()
+        .getVariable(task.getExecutionId(), SmsVerificationProcess.Vars.VERIFIER_ID);
+    StubBeans.resent.clear();
+
+    // when one asks for a resend (the boundary subscription lives on his task's execution)
+    processEngine.getRuntimeService()
+        .messageEventReceived(SmsVerificationProcess.Messages.RESEND_REQUESTED, task.getExecutionId());
+    executeAllJobs();
+
+    // then his code is resent and both tasks stay open
+    assertThat(StubBeans.resent).containsExactly(verifierId);
+    assertThat(verifierTasks(instance)).hasSize(2);
+  }
+
+  @Test
   void shouldRouteAFirstFilingThroughVerificationToBureauReview() {
     // given a first website filing in Gansu after the pilot date
     String instance = processEngine.getRuntimeService().startProcessInstanceByKey(FilingProcess.KEY, "filing-1",
@@ -292,13 +312,14 @@ class ProcessModelsTest {
   /** Stand-ins for the Spring beans the models name; the real ones live in the verification and filing packages. */
   static final class StubBeans {
     static final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<String> resent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static Map<Object, Object> all() {
       Map<Object, Object> beans = new HashMap<>();
       JavaDelegate nothing = execution -> { };
       for (String name : List.of("registerFilingDelegate", "recordReviewDecisionDelegate", "approvePhoneChangeDelegate",
           "returnFilingDelegate", "withdrawFilingDelegate", "openVerificationWindowDelegate",
-          "autoResendSmsCodeDelegate", "resendSmsCodeDelegate")) {
+          "autoResendSmsCodeDelegate")) {
         beans.put(name, nothing);
       }
       beans.put("resolveVerifiersDelegate", (JavaDelegate) execution -> {
@@ -307,6 +328,8 @@ class ProcessModelsTest {
       });
       beans.put("sendSmsCodeDelegate", (JavaDelegate) execution ->
           sent.add((String) execution.getVariable(SmsVerificationProcess.Vars.VERIFIER_ID)));
+      beans.put("resendSmsCodeDelegate", (JavaDelegate) execution ->
+          resent.add((String) execution.getVariable(SmsVerificationProcess.Vars.VERIFIER_ID)));
       beans.put("concludeVerificationDelegate", outcome("VERIFIED"));
       beans.put("expireVerificationDelegate", outcome("EXPIRED"));
       beans.put("failVerificationDelegate", outcome("FAILED"));
