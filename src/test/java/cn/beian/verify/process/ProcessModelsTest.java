@@ -8,12 +8,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -49,12 +60,14 @@ class ProcessModelsTest {
 
   @BeforeAll
   static void deployEveryModel() throws IOException {
-    processEngine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:process-models-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-        .setJobExecutorActivate(false)
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setProcessEngineName("process-models-" + UUID.randomUUID())
-        .buildProcessEngine();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+        ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+            .setJdbcUrl("jdbc:h2:mem:process-models-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .setJobExecutorActivate(false)
+            .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+            .setProcessEngineName("process-models-" + UUID.randomUUID());
+    configuration.setBeans(StubBeans.all());
+    processEngine = configuration.buildProcessEngine();
 
     DeploymentBuilder builder = processEngine.getRepositoryService().createDeployment().name("process-models");
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -184,7 +197,169 @@ class ProcessModelsTest {
     assertThat(verify.getCamundaFormRef()).isEqualTo(SmsVerificationProcess.Forms.VERIFY);
   }
 
+  @Test
+  void shouldPassVerificationWhenEveryVerifierOfAnAllQuorumVerifies() {
+    // given two pending verifiers and quorum ALL
+    String instance = startVerification("ALL");
+    executeAllJobs(); // the two first SMS, each after its own commit
+    assertThat(verifierTasks(instance)).hasSize(2);
+
+    // when both verify
+    verifierTasks(instance).forEach(task -> processEngine.getTaskService().complete(task.getId()));
+    executeAllJobs(); // the save points after each verifier
+
+    // then the verification concluded VERIFIED
+    assertThat(StubBeans.sent).hasSize(2);
+    assertThat(outcome(instance)).isEqualTo("VERIFIED");
+  }
+
+  @Test
+  void shouldPassVerificationWhenOneVerifierOfAnAnyQuorumVerifies() {
+    // given two pending verifiers and quorum ANY (website cancellation)
+    String instance = startVerification("ANY");
+    executeAllJobs();
+
+    // when only one verifies
+    processEngine.getTaskService().complete(verifierTasks(instance).get(0).getId());
+    executeAllJobs();
+
+    // then the verification concluded VERIFIED and the other task is gone
+    assertThat(outcome(instance)).isEqualTo("VERIFIED");
+    assertThat(verifierTasks(instance)).isEmpty();
+  }
+
+  @Test
+  void shouldResendToTheRequestingVerifierOnlyAndKeepHisTaskOpen() {
+    // given two verifiers waiting for their codes
+    String instance = startVerification("ALL");
+    executeAllJobs();
+    Task task = verifierTasks(instance).get(0);
+    String verifierId = (String) processEngine.getRuntimeService()
+        .getVariable(task.getExecutionId(), SmsVerificationProcess.Vars.VERIFIER_ID);
+    StubBeans.resent.clear();
+
+    // when one asks for a resend (the boundary subscription lives on his task's execution)
+    processEngine.getRuntimeService()
+        .messageEventReceived(SmsVerificationProcess.Messages.RESEND_REQUESTED, task.getExecutionId());
+    executeAllJobs();
+
+    // then his code is resent and both tasks stay open
+    assertThat(StubBeans.resent).containsExactly(verifierId);
+    assertThat(verifierTasks(instance)).hasSize(2);
+  }
+
+  @Test
+  void shouldRouteAFirstFilingThroughVerificationToBureauReview() {
+    // given a first website filing in Gansu after the pilot date
+    String instance = processEngine.getRuntimeService().startProcessInstanceByKey(FilingProcess.KEY, "filing-1",
+        Variables.createVariables()
+            .putValue(FilingProcess.Vars.FILING_ID, "filing-1")
+            .putValue(FilingProcess.Vars.PROVINCE, "CN-GS")
+            .putValue(FilingProcess.Vars.FILING_TYPE, "NEW_FILING")
+            .putValue(FilingProcess.Vars.SERVICE_TYPE, "WEBSITE")
+            .putValue(FilingProcess.Vars.ENTITY_CHANGED, false)
+            .putValue(FilingProcess.Vars.WEBSITES_CHANGED, false)
+            .putValue(FilingProcess.Vars.REMARKS_ONLY, false)
+            .putValue(FilingProcess.Vars.SUBMITTED_ON, "2018-01-02")).getId();
+    assertThat(processEngine.getRuntimeService().getVariable(instance, FilingProcess.Vars.SMS_VERIFICATION_REQUIRED))
+        .isEqualTo(true);
+
+    // when every verifier verifies in the called verification
+    executeAllJobs();
+    processEngine.getTaskService().createTaskQuery().taskDefinitionKey(SmsVerificationProcess.Elements.VERIFY_SMS_CODE)
+        .processVariableValueEquals(FilingProcess.Vars.FILING_ID, "filing-1").list()
+        .forEach(task -> processEngine.getTaskService().complete(task.getId()));
+    executeAllJobs();
+
+    // then the filing waits for the Gansu bureau
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(FilingProcess.Elements.REVIEW_FILING).taskCandidateGroup("bureau-CN-GS").count())
+        .isEqualTo(1);
+  }
+
   // helpers
+
+  private static String startVerification(String quorum) {
+    StubBeans.sent.clear();
+    return processEngine.getRuntimeService().startProcessInstanceByKey(SmsVerificationProcess.KEY,
+        Variables.createVariables()
+            .putValue(SmsVerificationProcess.Vars.FILING_ID, "filing-" + UUID.randomUUID())
+            .putValue(SmsVerificationProcess.Vars.QUORUM, quorum)).getId();
+  }
+
+  private static List<Task> verifierTasks(String instance) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(SmsVerificationProcess.Elements.VERIFY_SMS_CODE).list();
+  }
+
+  private static Object outcome(String instance) {
+    return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName(SmsVerificationProcess.Vars.VERIFICATION_OUTCOME).singleResult().getValue();
+  }
+
+  /** the async continuations only: timers are not due in these tests */
+  private static void executeAllJobs() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = processEngine.getManagementService().createJobQuery().executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming");
+  }
+
+  /** Stand-ins for the Spring beans the models name; the real ones live in the verification and filing packages. */
+  static final class StubBeans {
+    static final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<String> resent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static Map<Object, Object> all() {
+      Map<Object, Object> beans = new HashMap<>();
+      JavaDelegate nothing = execution -> { };
+      for (String name : List.of("registerFilingDelegate", "recordReviewDecisionDelegate", "approvePhoneChangeDelegate",
+          "returnFilingDelegate", "withdrawFilingDelegate", "openVerificationWindowDelegate",
+          "autoResendSmsCodeDelegate")) {
+        beans.put(name, nothing);
+      }
+      beans.put("resolveVerifiersDelegate", (JavaDelegate) execution -> {
+        execution.setVariable(FilingProcess.Vars.VERIFIER_COUNT, 2);
+        execution.setVariable(FilingProcess.Vars.QUORUM, "ALL");
+      });
+      beans.put("sendSmsCodeDelegate", (JavaDelegate) execution ->
+          sent.add((String) execution.getVariable(SmsVerificationProcess.Vars.VERIFIER_ID)));
+      beans.put("resendSmsCodeDelegate", (JavaDelegate) execution ->
+          resent.add((String) execution.getVariable(SmsVerificationProcess.Vars.VERIFIER_ID)));
+      beans.put("concludeVerificationDelegate", outcome("VERIFIED"));
+      beans.put("expireVerificationDelegate", outcome("EXPIRED"));
+      beans.put("failVerificationDelegate", outcome("FAILED"));
+      beans.put("verifySmsCodeTaskListener", (TaskListener) task -> { });
+      beans.put("reviewTaskListener", (TaskListener) task -> { });
+      beans.put("verifierDirectory", new VerifierDirectory());
+      beans.put("verificationClock", new VerificationClock());
+      return beans;
+    }
+
+    private static JavaDelegate outcome(String outcome) {
+      return execution -> execution.setVariable(SmsVerificationProcess.Vars.VERIFICATION_OUTCOME, outcome);
+    }
+
+    public static final class VerifierDirectory {
+      public List<String> pendingVerifierIds(String filingId) {
+        return List.of(filingId + "-entity", filingId + "-website");
+      }
+    }
+
+    public static final class VerificationClock {
+      public Date deadline(String filingId) {
+        return Date.from(Instant.now().plus(Duration.ofHours(24)));
+      }
+
+      public Date autoResendAt(String filingId) {
+        return Date.from(Instant.now().plus(Duration.ofHours(20)));
+      }
+    }
+  }
 
   private static BpmnModelInstance model(String key) throws IOException {
     try (InputStream in = resource("processes/" + key + ".bpmn")) {
