@@ -56,6 +56,21 @@ class ConcurrentVerificationTest extends ProcessScenarioSupport {
     BpmnAwareTests.assertThat(filingInstance(filingId)).isWaitingAt(FilingProcess.Elements.REVIEW_FILING);
   }
 
+  @Test
+  void shouldLeaveEachVerifiersCompletionAtASavePointBeforeTheJoin() {
+    // given a request with two verifiers
+    Person zhang = person("张三");
+    String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, person("李四")));
+
+    // when the first verifies
+    verificationService.check(zhang.phone(), latestCode(zhang.phone()), last6(zhang));
+
+    // then its verification instance waits at its own async save point, not inside the join
+    assertThat(dueJobs(filingId)).extracting(job -> engine.getManagementService().createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
+        .containsExactly(SmsVerificationProcess.Elements.VERIFY_PER_VERIFIER);
+  }
+
   private static void await(CyclicBarrier barrier) {
     try {
       barrier.await();

@@ -166,9 +166,11 @@ class ProcessModelsTest {
     assertThat(loop.isSequential()).isFalse();
     assertThat(loop.getCamundaElementVariable()).isEqualTo(SmsVerificationProcess.Vars.VERIFIER_ID);
     assertThat(loop.getCompletionCondition().getTextContent()).contains("quorum == 'ANY'");
-    // asyncAfter on the inner activity, not on the loop characteristics (that would be the multi-instance body)
-    assertThat(perVerifier.isCamundaAsyncAfter()).isTrue();
-    assertThat(retryCycle(perVerifier)).isEqualTo("R5/PT5S");
+    // asyncAfter on the loop characteristics is the save point of each inner instance; on the activity
+    // itself it would be the multi-instance body's, after the join (BpmnParse#parseAsynchronousContinuationForActivity)
+    assertThat(loop.isCamundaAsyncAfter()).isTrue();
+    assertThat(perVerifier.isCamundaAsyncAfter()).isFalse();
+    assertThat(retryCycle(loop)).isEqualTo("R5/PT5S");
   }
 
   @Test
