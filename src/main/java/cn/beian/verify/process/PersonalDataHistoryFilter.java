@@ -1,0 +1,58 @@
+package cn.beian.verify.process;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Personal data never reaches history: drops every variable and form-field history event of a
+ * {@link SensitiveVariables} name before the engine's handlers (database and Spring event publisher) see it.
+ */
+@Component
+public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // after init the handler is the engine's composite of the DB handler and every custom handler: wrap all of them
+    configuration.setHistoryEventHandler(new Handler(configuration.getHistoryEventHandler()));
+  }
+
+  static boolean isPersonal(HistoryEvent event) {
+    if (event instanceof HistoricVariableUpdateEventEntity variableUpdate) {
+      return SensitiveVariables.isSensitive(variableUpdate.getVariableName());
+    }
+    if (event instanceof HistoricFormPropertyEventEntity formProperty) {
+      return SensitiveVariables.isSensitive(formProperty.getPropertyId());
+    }
+    return false;
+  }
+
+  /** the filtering handler in front of the engine's own */
+  static final class Handler implements HistoryEventHandler {
+    private final HistoryEventHandler delegate;
+
+    Handler(HistoryEventHandler delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (!isPersonal(event)) {
+        delegate.handleEvent(event);
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      List<HistoryEvent> kept = events.stream().filter(event -> !isPersonal(event)).toList();
+      if (!kept.isEmpty()) {
+        delegate.handleEvents(kept);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package cn.beian.verify.security;
+
+import cn.beian.verify.process.FilingProcess;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The demo accounts of API.md §4 (password = id); demo profile only, never in production. */
+@Component
+@Profile("demo")
+@Order(IdentitySetup.ORDER + 1) // the groups they join are created by IdentitySetup
+public class DemoAccounts extends AbstractProcessEnginePlugin {
+
+  record Account(String id, String firstName, String lastName, String group) {}
+
+  static final Account[] ACCOUNTS = {
+      new Account("demo", "Demo", "管理员", IdentitySetup.ADMIN_GROUP),
+      new Account("reviewer-gs", "甘肃", "审核员", FilingProcess.bureauGroup("CN-GS")),
+      new Account("reviewer-zj", "浙江", "审核员", FilingProcess.bureauGroup("CN-ZJ")),
+      new Account("desk", "核验台", "核验员", IdentitySetup.DESK_GROUP),
+  };
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identities = engine.getIdentityService();
+    for (Account account : ACCOUNTS) {
+      if (identities.createUserQuery().userId(account.id()).count() == 0) {
+        User user = identities.newUser(account.id());
+        user.setFirstName(account.firstName());
+        user.setLastName(account.lastName());
+        user.setPassword(account.id());
+        user.setEmail(account.id() + "@beian.local");
+        identities.saveUser(user);
+      }
+      if (identities.createGroupQuery().groupId(account.group()).groupMember(account.id()).count() == 0) {
+        identities.createMembership(account.id(), account.group());
+      }
+    }
+  }
+}

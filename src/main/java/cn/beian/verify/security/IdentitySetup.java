@@ -1,0 +1,160 @@
+package cn.beian.verify.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.beian.verify.process.FilingProcess;
+import cn.beian.verify.process.SmsVerificationProcess;
+import cn.beian.verify.review.Provinces;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tenants, groups, authorizations and Tasklist filters every installation needs (all profiles), created once when
+ * the engine is built and left alone when they already exist. Task permissions are not granted here: the engine's
+ * default authorization provider gives a candidate group READ and UPDATE on each task it is a candidate of.
+ */
+@Component
+@Order(IdentitySetup.ORDER)
+public class IdentitySetup extends AbstractProcessEnginePlugin {
+
+  static final int ORDER = 100;
+
+  public static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
+  public static final String DESK_GROUP = SmsVerificationProcess.VERIFICATION_DESK_GROUP;
+  public static final String REVIEW_FILTER = "待审核 (本局)";
+  public static final String VERIFY_FILTER = "待核验";
+
+  /** the engine's default ([a-zA-Z0-9]+) refuses the hyphenated ids of API.md: bureau-CN-GS, CN-GS, verification-desk, reviewer-gs */
+  static final String RESOURCE_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identities = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+
+    group(identities, ADMIN_GROUP, "camunda BPM Administrators", Groups.GROUP_TYPE_SYSTEM);
+    for (Resource resource : Resources.values()) {
+      grant(authorizations, ADMIN_GROUP, resource, ANY, Permissions.ALL);
+    }
+
+    group(identities, DESK_GROUP, "核验台", Groups.GROUP_TYPE_WORKFLOW);
+    grant(authorizations, DESK_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+
+    for (String province : Provinces.codes()) {
+      String bureauName = Provinces.nameOf(province) + "通信管理局";
+      String bureau = FilingProcess.bureauGroup(province);
+      tenant(identities, province, bureauName);
+      group(identities, bureau, bureauName, Groups.GROUP_TYPE_WORKFLOW);
+      tenantMember(identities, province, bureau);
+      tenantMember(identities, province, DESK_GROUP);
+      grantBureau(authorizations, bureau);
+    }
+
+    TaskQuery ownBureau = engine.getTaskService().createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    String reviewFilter = filter(engine.getFilterService(), REVIEW_FILTER, ownBureau, 10, "本局待审核的备案申请");
+    for (String province : Provinces.codes()) {
+      grant(authorizations, FilingProcess.bureauGroup(province), Resources.FILTER, reviewFilter, Permissions.READ);
+    }
+
+    TaskQuery desk = engine.getTaskService().createTaskQuery().taskCandidateGroup(DESK_GROUP).includeAssignedTasks();
+    String verifyFilter = filter(engine.getFilterService(), VERIFY_FILTER, desk, 20, "各省待核验的短信验证码");
+    grant(authorizations, DESK_GROUP, Resources.FILTER, verifyFilter, Permissions.READ);
+  }
+
+  /** resource ANY: the tenant check narrows every definition and instance to the bureau's own province */
+  private static void grantBureau(AuthorizationService authorizations, String bureau) {
+    grant(authorizations, bureau, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(authorizations, bureau, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, bureau, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(authorizations, bureau, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(authorizations, bureau, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(authorizations, bureau, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private static void tenant(IdentityService identities, String id, String name) {
+    if (identities.createTenantQuery().tenantId(id).count() == 0) {
+      Tenant tenant = identities.newTenant(id);
+      tenant.setName(name);
+      identities.saveTenant(tenant);
+    }
+  }
+
+  private static void group(IdentityService identities, String id, String name, String type) {
+    if (identities.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identities.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identities.saveGroup(group);
+    }
+  }
+
+  private static void tenantMember(IdentityService identities, String tenantId, String groupId) {
+    if (identities.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+      identities.createTenantGroupMembership(tenantId, groupId);
+    }
+  }
+
+  /** one GRANT row per group and resource; missing permissions are added to it, never a second row */
+  private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** owner-less, shared through FILTER READ authorizations; found again by its name */
+  private static String filter(FilterService filters, String name, TaskQuery query, int priority, String description) {
+    List<Filter> found = filters.createFilterQuery().filterName(name).list();
+    if (!found.isEmpty()) {
+      return found.get(0).getId();
+    }
+    Filter filter = filters.newTaskFilter(name).setQuery(query)
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    return filters.saveFilter(filter).getId();
+  }
+}
