@@ -2,6 +2,7 @@ package cn.beian.verify.filing;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +21,13 @@ public class FilingRepository {
   private static final RowMapper<Filing> FILING = FilingRepository::mapFiling;
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final List<FilingStatusListener> statusListeners;
 
-  public FilingRepository(JdbcTemplate jdbc) {
+  public FilingRepository(JdbcTemplate jdbc, Clock clock, List<FilingStatusListener> statusListeners) {
     this.jdbc = jdbc;
+    this.clock = clock;
+    this.statusListeners = List.copyOf(statusListeners);
   }
 
   public void insert(Filing f, String entityNameEnc) {
@@ -31,6 +36,7 @@ public class FilingRepository {
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         f.id(), f.providerId(), f.requestNo(), f.requestHash(), f.type().name(), f.province(), f.serviceType().name(),
         entityNameEnc, f.entityChanged(), f.websitesChanged(), f.remarksOnly(), f.status().name(), ts(f.submittedAt()));
+    statusChanged(f.id(), f.status(), null, f.submittedAt());
   }
 
   public Optional<Filing> find(String id) {
@@ -57,7 +63,9 @@ public class FilingRepository {
   }
 
   public void updateStatus(String id, FilingStatus status) {
-    jdbc.update("UPDATE filing SET status = ? WHERE id = ?", status.name(), id);
+    if (jdbc.update("UPDATE filing SET status = ? WHERE id = ? AND status <> ?", status.name(), id, status.name()) == 1) {
+      statusChanged(id, status, null, clock.instant());
+    }
   }
 
   public void updateQuorum(String id, String quorum) {
@@ -70,8 +78,21 @@ public class FilingRepository {
   }
 
   public void close(String id, FilingStatus status, ReturnReason reason, Instant at) {
-    jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ?",
-        status.name(), reason == null ? null : reason.name(), ts(at), id);
+    if (jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ?",
+        status.name(), reason == null ? null : reason.name(), ts(at), id) == 1) {
+      statusChanged(id, status, reason, at);
+    }
+  }
+
+  /** the listeners write in this transaction (the callback outbox): the change and its notice commit together */
+  private void statusChanged(String id, FilingStatus status, ReturnReason reason, Instant at) {
+    if (statusListeners.isEmpty()) {
+      return;
+    }
+    var keys = jdbc.queryForMap("SELECT provider_id, request_no FROM filing WHERE id = ?", id);
+    var change = new FilingStatusListener.StatusChange(id, (String) keys.get("provider_id"),
+        (String) keys.get("request_no"), status, reason, at);
+    statusListeners.forEach(listener -> listener.statusChanged(change));
   }
 
   public void recordReview(String id, String decision, String comment, String reviewer) {

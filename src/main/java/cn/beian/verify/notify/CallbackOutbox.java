@@ -1,0 +1,53 @@
+package cn.beian.verify.notify;
+
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.FilingStatusListener;
+import java.time.ZoneId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes each status change of a provider's request to the callback outbox, in the transaction of the change: a
+ * change that rolls back leaves no callback, a change that commits cannot lose its callback. Only providers with a
+ * configured callback get rows (the outbox is a delivery queue; the request's trail is {@code filing_event}).
+ * The body is built and stored now, so every attempt sends (and signs) the same bytes.
+ */
+public class CallbackOutbox implements FilingStatusListener {
+  private final JdbcTemplate jdbc;
+  private final CallbackProperties properties;
+  private final ZoneId zone;
+  private final Runnable afterCommit;
+
+  /**
+   * @param zone the zone of {@code at} in the body (Asia/Shanghai: +08:00)
+   * @param afterCommit nudges the dispatcher once the row is visible to it
+   */
+  public CallbackOutbox(JdbcTemplate jdbc, CallbackProperties properties, ZoneId zone, Runnable afterCommit) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.zone = zone;
+    this.afterCommit = afterCommit;
+  }
+
+  @Override
+  public void statusChanged(StatusChange change) {
+    if (properties.provider(change.providerId()).isEmpty()) {
+      return;
+    }
+    String body = CallbackEvent.of(change, zone).toJson();
+    jdbc.update("INSERT INTO callback_outbox (filing_id, provider_id, body, created_at, attempts, next_attempt_at) "
+            + "VALUES (?,?,?,?,0,?)",
+        change.filingId(), change.providerId(), body, FilingRepository.ts(change.at()), FilingRepository.ts(change.at()));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          afterCommit.run();
+        }
+      });
+    } else {
+      afterCommit.run();
+    }
+  }
+}
