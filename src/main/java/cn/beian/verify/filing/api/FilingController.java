@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,6 +45,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
         examples = @ExampleObject(value = ApiExamples.UNAUTHORIZED)))
 public class FilingController {
+  private static final Logger LOG = LoggerFactory.getLogger(FilingController.class);
   static final String PATH = "/api/v1/filings";
 
   private final FilingService filingService;
@@ -88,6 +91,8 @@ public class FilingController {
     } catch (DuplicateKeyException concurrentTwin) {
       // the same requestNo was stored by a submission running at the same moment, whose transaction won; asked
       // again in a new transaction, the service answers with that request, or with a conflict if the body differs
+      LOG.info("Request {} of provider {} was submitted twice at once; answering with the stored one",
+          submission.requestNo(), providerId);
       submitted = filingService.submit(providerId, submission);
     }
     FilingView view = views.of(submitted.filing());
@@ -111,7 +116,7 @@ public class FilingController {
     return views.of(owned(providerId, filingId));
   }
 
-  @GetMapping(params = "requestNo")
+  @GetMapping
   @Operation(summary = "按申请编号查询备案申请", description = "按接入商自己的申请编号(requestNo)查询申请。")
   @ApiResponse(responseCode = "200", description = "申请的当前状态",
       content = @Content(schema = @Schema(implementation = FilingView.class), examples = @ExampleObject(value = ApiExamples.VIEW)))

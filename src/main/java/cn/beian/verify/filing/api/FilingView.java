@@ -22,7 +22,7 @@ public record FilingView(
     @Schema(description = "管局审核意见", nullable = true, example = "材料齐全") String reviewComment,
     @Schema(description = "处理轨迹,按时间先后") List<HistoryEntry> history) {
 
-  @Schema(description = "一位待核验人(姓名和手机号码已脱敏)")
+  @Schema(name = "FilingVerifier", description = "一位待核验人(姓名和手机号码已脱敏)")
   public record Verifier(
       @Schema(description = "此人在申请中的角色", example = "[\"ENTITY_PRINCIPAL\"]") List<String> roles,
       @Schema(description = "姓名(脱敏)", example = "张*") String name,
@@ -34,7 +34,7 @@ public record FilingView(
       @Schema(description = "核验通过时间(北京时间)", nullable = true, example = "2026-11-22T16:20:00+08:00")
       String verifiedAt) {}
 
-  @Schema(description = "处理轨迹中的一条记录")
+  @Schema(name = "FilingHistoryEntry", description = "处理轨迹中的一条记录")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HistoryEntry(
       @Schema(description = "发生时间(北京时间)", example = "2026-11-22T15:04:05+08:00") String at,
