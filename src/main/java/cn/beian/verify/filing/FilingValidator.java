@@ -97,7 +97,7 @@ public class FilingValidator {
         && !Boolean.TRUE.equals(s.change().entityChanged()) && changed.isEmpty()) {
       errors.add(new FieldError("change", "变更手机号码须指明变更的是主体负责人还是网站负责人"));
     }
-    samePhoneOneDocument(principals, errors);
+    samePhoneOneDocument(principals, websites, errors);
 
     if (!errors.isEmpty()) {
       throw new InvalidFilingException(errors);
@@ -157,16 +157,26 @@ public class FilingValidator {
   }
 
   /** RULES.md §2: the same phone given with two different identity documents is invalid input */
-  private static void samePhoneOneDocument(List<Principal> principals, List<FieldError> errors) {
+  private static void samePhoneOneDocument(List<Principal> principals, List<Website> websites, List<FieldError> errors) {
     Map<String, String> documentOfPhone = new HashMap<>();
     for (Principal p : principals) {
       String document = p.idType() + ":" + p.idNumber();
       String earlier = documentOfPhone.putIfAbsent(p.phone(), document);
       if (earlier != null && !earlier.equals(document)) {
-        errors.add(new FieldError(p.websiteRef() == null ? "entity.principal.phone" : "websites[" + p.websiteRef() + "].principal.phone",
+        errors.add(new FieldError(p.websiteRef() == null ? "entity.principal.phone" : "websites[" + indexOf(p.websiteRef(), websites) + "].principal.phone",
             "同一手机号码 " + PhoneNumbers.mask(p.phone()) + " 对应了不同的证件号码"));
       }
     }
+  }
+
+  /** field paths name a website by its position in the request, like every other field error */
+  private static int indexOf(String ref, List<Website> websites) {
+    for (int i = 0; i < websites.size(); i++) {
+      if (websites.get(i) != null && ref.equals(websites.get(i).ref())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String label, List<FieldError> errors) {

@@ -1,0 +1,58 @@
+package cn.beian.verify.filing.api;
+
+import cn.beian.verify.filing.Filing;
+import cn.beian.verify.filing.FilingEvent;
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.verification.Verifier;
+import cn.beian.verify.verification.VerifierRepository;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Builds the provider's view of a request from the filing, its verifiers and its trail. */
+@Component
+class FilingViews {
+  /** API.md §1 shows times in Beijing, to the second, with their offset */
+  private static final DateTimeFormatter BEIJING =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneId.of("Asia/Shanghai"));
+
+  private final FilingRepository filings;
+  private final VerifierRepository verifiers;
+
+  FilingViews(FilingRepository filings, VerifierRepository verifiers) {
+    this.filings = filings;
+    this.verifiers = verifiers;
+  }
+
+  FilingView of(Filing filing) {
+    List<Verifier> people = verifiers.ofFiling(filing.id());
+    Map<String, String> phoneOf = people.stream().collect(Collectors.toMap(Verifier::id, Verifier::phoneMasked));
+    List<FilingView.Verifier> verifierViews = people.stream()
+        .map(v -> new FilingView.Verifier(List.copyOf(v.roles()), v.nameMasked(), v.phoneMasked(), v.status().name(),
+            v.failedAttempts(), v.manualResends(), time(v.verifiedAt())))
+        .toList();
+    List<FilingView.HistoryEntry> history = filings.events(filing.id()).stream()
+        .map(e -> new FilingView.HistoryEntry(time(e.at()), e.event(), phone(e, phoneOf::get)))
+        .toList();
+    return new FilingView(filing.id(), filing.requestNo(), filing.type().name(), filing.province(), filing.status().name(),
+        time(filing.verificationDeadline()), verifierViews, name(filing.returnReason()), filing.reviewDecision(),
+        filing.reviewComment(), history);
+  }
+
+  private static String phone(FilingEvent event, Function<String, String> phoneOfVerifier) {
+    return event.verifierId() == null ? null : phoneOfVerifier.apply(event.verifierId());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
+  static String time(Instant instant) {
+    return instant == null ? null : BEIJING.format(instant);
+  }
+}
