@@ -8,14 +8,10 @@ import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SensitiveVariables;
 import cn.beian.verify.security.IdentitySetup;
-import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.security.SecurityIntegrationTest;
-import cn.beian.verify.verification.PersonalDataHashes;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,32 +19,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A filing from the Tasklist start form to the bureau's approval, through the engine REST calls Tasklist makes,
  * as the demo users: the desk verifies both persons, a reviewer of another province is refused, Gansu approves.
  */
 @SecurityIntegrationTest
-class TasklistEndToEndTest {
-  private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
-
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
+class TasklistEndToEndTest extends HttpTestSupport {
   @Autowired FilingRepository filings;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired PersonalDataCipher cipher;
-  @Autowired PersonalDataHashes hashes;
-
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void shouldTakeAFilingFromTheStartFormToApprovalAsTheDemoUsers() throws Exception {
@@ -154,28 +134,6 @@ class TasklistEndToEndTest {
   private static String taskFor(List<JsonNode> tasks, String maskedName) {
     return tasks.stream().filter(t -> t.get("name").asText().contains(maskedName)).findFirst().orElseThrow()
         .get("id").asText();
-  }
-
-  private String latestCode(String phone) {
-    List<String> texts = jdbc.queryForList("SELECT text_enc FROM sms_message WHERE to_hash = ? ORDER BY sent_at DESC",
-        String.class, hashes.phone(phone));
-    assertThat(texts).isNotEmpty();
-    Matcher m = CODE.matcher(cipher.decrypt(texts.get(0)));
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  /** what the job executor would do right after each commit */
-  private void runJobs(String filingId) {
-    for (int i = 0; i < 100; i++) {
-      List<Job> due = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId).list()
-          .stream().flatMap(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
-              .executable().list().stream()).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
   }
 
   private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
