@@ -1,0 +1,41 @@
+package cn.beian.verify.sms;
+
+import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.verification.PhoneNumbers;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (API.md §3). */
+@RestController
+@ConditionalOnProperty(name = "beian.sms.transport", havingValue = "builtin", matchIfMissing = true)
+public class DemoInboxController {
+  private final DemoInbox inbox;
+
+  public DemoInboxController(DemoInbox inbox) {
+    this.inbox = inbox;
+  }
+
+  @GetMapping("/api/v1/dev/sms")
+  public ResponseEntity<?> messages(@RequestParam(required = false) String phone) {
+    return PhoneNumbers.normalize(phone)
+        .<ResponseEntity<?>>map(normalized -> ResponseEntity.ok(inbox.to(normalized)))
+        .orElseGet(() -> badPhone(phone));
+  }
+
+  private static ResponseEntity<ProblemDetail> badPhone(String phone) {
+    FieldError error = phone == null || phone.isBlank()
+        ? new FieldError("phone", "请填写手机号码")
+        : new FieldError("phone", "手机号码格式不正确,应为11位中国大陆手机号码");
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请检查以下信息后重新提交:" + error.message());
+    problem.setTitle("请求信息不正确");
+    problem.setProperty("errors", List.of(error));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+}

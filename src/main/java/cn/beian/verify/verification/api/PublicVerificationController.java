@@ -1,0 +1,52 @@
+package cn.beian.verify.verification.api;
+
+import cn.beian.verify.portal.CaptchaVerifier;
+import cn.beian.verify.verification.CheckOutcome;
+import cn.beian.verify.verification.CheckResult;
+import cn.beian.verify.verification.ResendOutcome;
+import cn.beian.verify.verification.VerificationService;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The verifiers' public endpoints (API.md §2): checking a code (短信核验) and asking for a resend (短信重发).
+ * Order of the gates: the input's format (400, nothing spent), then the captcha (its token is spent only on
+ * well-formed input), then the same {@link VerificationService} as the Tasklist form.
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class PublicVerificationController {
+  private static final VerificationAnswer CAPTCHA_FAILED =
+      new VerificationAnswer(CheckResult.CAPTCHA_FAILED.name(), CheckResult.CAPTCHA_FAILED.message(""));
+
+  private final VerificationService verifications;
+  private final CaptchaVerifier captcha;
+
+  public PublicVerificationController(VerificationService verifications, CaptchaVerifier captcha) {
+    this.verifications = verifications;
+    this.captcha = captcha;
+  }
+
+  @PostMapping(path = "/sms-verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public VerificationAnswer check(@RequestBody SmsVerificationRequest request) {
+    PublicInput.Check input = PublicInput.check(request);
+    if (!captcha.consume(request.captchaToken())) {
+      return CAPTCHA_FAILED;
+    }
+    CheckOutcome outcome = verifications.check(input.phone(), input.code(), input.idLast6());
+    return new VerificationAnswer(outcome.result().name(), outcome.message());
+  }
+
+  @PostMapping(path = "/sms-resends", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public VerificationAnswer resend(@RequestBody SmsResendRequest request) {
+    PublicInput.Resend input = PublicInput.resend(request);
+    if (!captcha.consume(request.captchaToken())) {
+      return CAPTCHA_FAILED;
+    }
+    ResendOutcome outcome = verifications.requestResend(input.phone(), input.idLast6());
+    return new VerificationAnswer(outcome.result().name(), outcome.message());
+  }
+}
