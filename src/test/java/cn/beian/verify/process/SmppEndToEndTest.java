@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The application with {@code beian.sms.transport=smpp} pointed at an SMSC started inside the test: the one Spring
- * context of the suite configured differently, because the transport is chosen at startup.
+ * context of the suite configured differently, because the transport is chosen at startup. Its engine has a name
+ * of its own so that it never takes the place of the "default" engine other contexts' REST API looks up.
  */
 class SmppEndToEndTest extends ProcessScenarioSupport {
   private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
@@ -50,6 +51,8 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
 
   @DynamicPropertySource
   static void smsc(DynamicPropertyRegistry registry) {
+    // an engine of its own name: the engine REST API of the shared HTTP test context keeps finding "default"
+    registry.add("camunda.bpm.process-engine-name", () -> "smpp-end-to-end");
     registry.add("beian.sms.transport", () -> "smpp");
     registry.add("beian.sms.smpp.host", () -> "127.0.0.1");
     registry.add("beian.sms.smpp.port", SMSC::port);

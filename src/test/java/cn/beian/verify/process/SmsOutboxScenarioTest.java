@@ -154,5 +154,9 @@ class SmsOutboxScenarioTest extends ProcessScenarioSupport {
         .isEqualTo(1);
     // and the verification itself still waits: a lost SMS does not fail the request
     assertThat(verifierTasks(filingId)).hasSize(2);
+
+    // when an operator resolves the incident (e.g. after a manual resend), other scenarios see none
+    engine.getRuntimeService().resolveIncident(incident.getId());
+    assertThat(engine.getRuntimeService().createIncidentQuery().executionId(verifier.executionId()).count()).isZero();
   }
 }
