@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The application with {@code beian.sms.transport=smpp} pointed at an SMSC started inside the test: the one Spring
  * context of the suite configured differently, because the transport is chosen at startup. Its engine has a name
  * of its own so that it never takes the place of the "default" engine other contexts' REST API looks up.
+ * The context is closed after the class: no SMPP session, engine or thread of it outlives these tests.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SmppEndToEndTest extends ProcessScenarioSupport {
   private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
   private static final SmscSimulator SMSC = startSmsc();
@@ -51,8 +54,8 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
 
   @DynamicPropertySource
   static void smsc(DynamicPropertyRegistry registry) {
-    // an engine of its own name: the engine REST API of the shared HTTP test context keeps finding "default"
-    registry.add("camunda.bpm.process-engine-name", () -> "smpp-end-to-end");
+    // an engine of its own name (no hyphen: Camunda ignores such names): the engine REST API of the shared HTTP test context keeps finding "default"
+    registry.add("camunda.bpm.process-engine-name", () -> "smppEndToEnd");
     registry.add("beian.sms.transport", () -> "smpp");
     registry.add("beian.sms.smpp.host", () -> "127.0.0.1");
     registry.add("beian.sms.smpp.port", SMSC::port);
@@ -62,6 +65,11 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
     registry.add("beian.sms.smpp.reconnect-delay", () -> "PT0.2S");
     registry.add("beian.sms.smpp.max-submits-per-second", () -> "500");
     registry.add("beian.sms.smpp.throttle-backoff", () -> "PT0.02S");
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSmsc() throws IOException {
+    SMSC.close();
   }
 
   private static String codeOnSmsc(String phone) {
