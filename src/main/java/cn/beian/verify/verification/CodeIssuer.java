@@ -6,7 +6,7 @@ import cn.beian.verify.portal.PortalProperties;
 import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SenderNumbers;
-import cn.beian.verify.sms.SmsGateway;
+import cn.beian.verify.sms.SmsOutbox;
 import cn.beian.verify.sms.SmsTexts;
 import cn.beian.verify.verification.SmsCodeRepository.Reason;
 import java.security.SecureRandom;
@@ -16,7 +16,10 @@ import java.util.Base64;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Issues a new code to a verifier: kills the previous one, stores only its hash, hands the SMS to the gateway. */
+/**
+ * Issues a new code to a verifier: kills the previous one, stores only its hash, and writes the SMS into the
+ * outbox in the same transaction (it goes out after the commit, never for a rolled-back issue).
+ */
 @Component
 public class CodeIssuer {
   private final SecureRandom random = new SecureRandom();
@@ -27,14 +30,14 @@ public class CodeIssuer {
   private final PersonalDataHashes hashes;
   private final PersonalDataCipher cipher;
   private final SenderNumbers senders;
-  private final SmsGateway gateway;
+  private final SmsOutbox outbox;
   private final PortalProperties portal;
   private final VerificationProperties properties;
   private final Clock clock;
 
   public CodeIssuer(SmsCodeGenerator generator, SmsCodeRepository codes, VerifierRepository verifiers,
       FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, SenderNumbers senders,
-      SmsGateway gateway, PortalProperties portal, VerificationProperties properties, Clock clock) {
+      SmsOutbox outbox, PortalProperties portal, VerificationProperties properties, Clock clock) {
     this.generator = generator;
     this.codes = codes;
     this.verifiers = verifiers;
@@ -42,7 +45,7 @@ public class CodeIssuer {
     this.hashes = hashes;
     this.cipher = cipher;
     this.senders = senders;
-    this.gateway = gateway;
+    this.outbox = outbox;
     this.portal = portal;
     this.properties = properties;
     this.clock = clock;
@@ -61,7 +64,8 @@ public class CodeIssuer {
     Filing filing = filings.get(verifier.filingId());
     String text = SmsTexts.verificationCode(code, properties.window(), filing.verificationDeadline(), properties.zone(),
         portal.shortLink(token));
-    gateway.send(new OutgoingSms(UUID.randomUUID().toString(), verifier.id(), phone, senders.senderFor(phone), text));
+    outbox.enqueue(new OutgoingSms(UUID.randomUUID().toString(), verifier.id(), phone, senders.senderFor(phone), text),
+        verifier.filingId());
   }
 
   /** random, unguessable, and carries neither the code nor the phone */
