@@ -54,27 +54,29 @@ class RegisterFilingDelegate implements JavaDelegate {
     execution.setVariable(Vars.SUBMITTED_ON, LocalDate.ofInstant(filing.submittedAt(), properties.zone()).toString());
   }
 
-  /** the fields of forms/FilingStartForm.form */
+  /** the fields of forms/FilingStartForm.form; those carrying personal data are named by SensitiveVariables */
   static final class StartForm {
-    static final List<String> FIELDS = List.of("requestNo", "filingType", "serviceType", "entityName",
-        "entityPrincipalName", "entityPrincipalPhone", "entityPrincipalIdType", "entityPrincipalIdNumber",
-        "websiteDomain", "websitePrincipalName", "websitePrincipalPhone", "websitePrincipalIdType",
-        "websitePrincipalIdNumber", "entityChanged", "websitesChanged", "remarksOnly");
+    static final List<String> FIELDS = List.of("requestNo", "filingType", "serviceType", "entityPrincipalIdType",
+        "websitePrincipalIdType", "entityChanged", "websitesChanged", "remarksOnly",
+        SensitiveVariables.ENTITY_NAME, SensitiveVariables.ENTITY_PRINCIPAL_NAME,
+        SensitiveVariables.ENTITY_PRINCIPAL_PHONE, SensitiveVariables.ENTITY_PRINCIPAL_ID_NUMBER,
+        SensitiveVariables.WEBSITE_DOMAIN, SensitiveVariables.WEBSITE_PRINCIPAL_NAME,
+        SensitiveVariables.WEBSITE_PRINCIPAL_PHONE, SensitiveVariables.WEBSITE_PRINCIPAL_ID_NUMBER);
 
     static FilingSubmission submission(DelegateExecution e) {
-      Person entityPrincipal = new Person(str(e, "entityPrincipalName"), str(e, "entityPrincipalPhone"),
-          str(e, "entityPrincipalIdType"), str(e, "entityPrincipalIdNumber"));
-      List<Website> websites = str(e, "websitePrincipalPhone") == null && str(e, "websiteDomain") == null
+      Person entityPrincipal = new Person(str(e, SensitiveVariables.ENTITY_PRINCIPAL_NAME), str(e, SensitiveVariables.ENTITY_PRINCIPAL_PHONE),
+          str(e, "entityPrincipalIdType"), str(e, SensitiveVariables.ENTITY_PRINCIPAL_ID_NUMBER));
+      List<Website> websites = str(e, SensitiveVariables.WEBSITE_PRINCIPAL_PHONE) == null && str(e, SensitiveVariables.WEBSITE_DOMAIN) == null
           ? List.of()
-          : List.of(new Website("w1", str(e, "websiteDomain"), new Person(str(e, "websitePrincipalName"),
-              str(e, "websitePrincipalPhone"), str(e, "websitePrincipalIdType"), str(e, "websitePrincipalIdNumber"))));
+          : List.of(new Website("w1", str(e, SensitiveVariables.WEBSITE_DOMAIN), new Person(str(e, SensitiveVariables.WEBSITE_PRINCIPAL_NAME),
+              str(e, SensitiveVariables.WEBSITE_PRINCIPAL_PHONE), str(e, "websitePrincipalIdType"), str(e, SensitiveVariables.WEBSITE_PRINCIPAL_ID_NUMBER))));
       String type = str(e, "filingType");
       Change change = "CHANGE".equals(type) || "PHONE_CHANGE".equals(type)
           ? new Change(bool(e, "entityChanged"), bool(e, "websitesChanged") && !websites.isEmpty() ? List.of("w1") : List.of(),
               bool(e, "remarksOnly"))
           : null;
       return new FilingSubmission(str(e, "requestNo"), type, str(e, Vars.PROVINCE), str(e, "serviceType"),
-          new Entity(str(e, "entityName"), entityPrincipal), websites, change);
+          new Entity(str(e, SensitiveVariables.ENTITY_NAME), entityPrincipal), websites, change);
     }
 
     static void removeFields(DelegateExecution e) {
