@@ -1,8 +1,5 @@
 package cn.beian.verify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.verification.PersonalDataHashes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class HttpTestSupport {
   /** the demo access providers' API keys (application-demo.yaml) */
   protected static final String PROVIDER_A_KEY = "demo-provider-a-key", PROVIDER_B_KEY = "demo-provider-b-key";
-  private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
 
   @LocalServerPort protected int port;
   @Autowired protected ProcessEngine engine;
@@ -112,37 +105,23 @@ public abstract class HttpTestSupport {
     }
   }
 
-  /** executes the due jobs of the request's instances one by one (a job may remove others) until none is left */
-  protected void runJobs(String filingId) {
-    for (int round = 0; round < 100; round++) {
-      List<Job> due = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId).list()
-          .stream()
-          .flatMap(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
-          .toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs of " + filingId + " keep coming");
+  private FilingTestDriver driver() {
+    return new FilingTestDriver(engine, jdbc, cipher, hashes);
   }
 
-  /** the texts the SMS gateway sent to a phone, newest first */
+  protected void runJobs(String filingId) {
+    driver().runJobs(filingId);
+  }
+
   protected List<String> smsTo(String phone) {
-    return jdbc.queryForList("SELECT text_enc FROM sms_message WHERE to_hash = ? ORDER BY sent_at DESC, id",
-        String.class, hashes.phone(phone)).stream().map(cipher::decrypt).toList();
+    return driver().smsTo(phone);
   }
 
   protected String latestCode(String phone) {
-    List<String> texts = smsTo(phone);
-    assertThat(texts).as("SMS to %s", phone).isNotEmpty();
-    Matcher m = CODE.matcher(texts.get(0));
-    assertThat(m.find()).as("a 6-digit code in the SMS").isTrue();
-    return m.group(1);
+    return driver().latestCode(phone);
   }
 
   protected Task reviewTask(String filingId) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(filingId)
-        .taskDefinitionKey(FilingProcess.Elements.REVIEW_FILING).singleResult();
+    return driver().reviewTask(filingId);
   }
 }

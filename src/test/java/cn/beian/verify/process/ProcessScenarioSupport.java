@@ -1,7 +1,6 @@
 package cn.beian.verify.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import cn.beian.verify.FilingTestDriver;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingService;
@@ -14,8 +13,6 @@ import cn.beian.verify.verification.VerifierRepository;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,7 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 public abstract class ProcessScenarioSupport {
   protected static final String PROVIDER = "provider-test";
-  private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected FilingService filingService;
@@ -92,53 +88,16 @@ public abstract class ProcessScenarioSupport {
         .processDefinitionKey(SmsVerificationProcess.KEY).singleResult();
   }
 
-  /** executes the due jobs of the request's instances one by one (a job may remove others) until none is left */
-  protected void runJobs(String filingId) {
-    for (int round = 0; round < 100; round++) {
-      List<Job> due = dueJobs(filingId);
-      if (due.isEmpty()) {
-        return;
-      }
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs of " + filingId + " keep coming");
-  }
-
-  protected List<Job> dueJobs(String filingId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId).list().stream()
-        .flatMap(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
-        .toList();
-  }
-
   protected List<Job> timers(String filingId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId).list().stream()
         .flatMap(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list().stream())
         .toList();
   }
 
-  /** the texts the SMS gateway sent to a phone, newest first */
-  protected List<String> smsTo(String phone) {
-    return jdbc.queryForList("SELECT text_enc FROM sms_message WHERE to_hash = ? ORDER BY sent_at DESC, id",
-        String.class, hashes.phone(phone)).stream().map(cipher::decrypt).toList();
-  }
-
-  protected String latestCode(String phone) {
-    List<String> texts = smsTo(phone);
-    assertThat(texts).as("SMS to %s", phone).isNotEmpty();
-    Matcher m = CODE.matcher(texts.get(0));
-    assertThat(m.find()).as("a 6-digit code in %s", texts.get(0)).isTrue();
-    return m.group(1);
-  }
-
   protected Verifier verifierOf(String filingId, String phone) {
     String phoneHash = hashes.phone(phone);
     return verifiers.ofFiling(filingId).stream().filter(v -> v.phoneHash().equals(phoneHash)).findFirst()
         .orElseThrow(() -> new AssertionError("no verifier for " + phone));
-  }
-
-  protected Task reviewTask(String filingId) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(filingId)
-        .taskDefinitionKey(FilingProcess.Elements.REVIEW_FILING).singleResult();
   }
 
   protected List<Task> verifierTasks(String filingId) {
@@ -148,5 +107,30 @@ public abstract class ProcessScenarioSupport {
 
   protected List<String> events(String filingId) {
     return filings.events(filingId).stream().map(e -> e.event()).toList();
+  }
+
+  private FilingTestDriver driver() {
+    return new FilingTestDriver(engine, jdbc, cipher, hashes);
+  }
+
+  /** executes the due jobs of the request's instances, as the job executor would after each commit */
+  protected void runJobs(String filingId) {
+    driver().runJobs(filingId);
+  }
+
+  protected List<Job> dueJobs(String filingId) {
+    return driver().dueJobs(filingId);
+  }
+
+  protected List<String> smsTo(String phone) {
+    return driver().smsTo(phone);
+  }
+
+  protected String latestCode(String phone) {
+    return driver().latestCode(phone);
+  }
+
+  protected Task reviewTask(String filingId) {
+    return driver().reviewTask(filingId);
   }
 }
