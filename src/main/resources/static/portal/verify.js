@@ -113,8 +113,8 @@
     function end(e) {
       if (!drag) { return; }
       var d = drag;
+      d.track.push(point(e, 'up'));
       drag = null;
-      d.track.push(point(Object.assign({}, { clientX: e.clientX, clientY: e.clientY }), 'up'));
       self.check(d);
     }
     self.handle.addEventListener('pointerup', end);
