@@ -159,6 +159,8 @@
     el.hidden = false;
     el.className = 'result ' + style;
     el.textContent = text;
+    // on a phone the answer is below the fold: bring it into view
+    if (el.scrollIntoView) { el.scrollIntoView({ block: 'nearest' }); }
   }
 
   function bindForm(name, url, fields) {

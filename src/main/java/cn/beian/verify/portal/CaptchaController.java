@@ -32,16 +32,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class CaptchaController {
   private static final Logger LOG = LoggerFactory.getLogger(CaptchaController.class);
   static final int MAX_TRACK_POINTS = 2000;
+  static final float TOLERANCE = 0.02f;
   static final String FAILED = "拼图未对准,请重新拖动滑块。";
 
   private final ImageCaptchaApplication captcha;
   private final CaptchaTokens tokens;
   private final CaptchaProperties properties;
+  private final JdbcCaptchaCacheStore puzzles;
 
-  public CaptchaController(ImageCaptchaApplication captcha, CaptchaTokens tokens, CaptchaProperties properties) {
+  public CaptchaController(ImageCaptchaApplication captcha, CaptchaTokens tokens, CaptchaProperties properties,
+      JdbcCaptchaCacheStore puzzles) {
     this.captcha = captcha;
     this.tokens = tokens;
     this.properties = properties;
+    this.puzzles = puzzles;
   }
 
   /**
@@ -74,15 +78,37 @@ public class CaptchaController {
         || request.track().getTrackList() == null || request.track().getTrackList().size() > MAX_TRACK_POINTS) {
       return ok.body(CheckAnswer.refused());
     }
+    String key = CaptchaConfiguration.PREFIX + ":" + request.id();
+    cloud.tianai.captcha.common.AnyMap expected = puzzles.getCache(key);
     ApiResponse<?> answer;
     try {
-      answer = captcha.matching(request.id(), request.track());
+      // tianai's track checks (duration, wobble, jumps), then the position itself: its validator answered
+      // success for misses in our tests, so where the piece landed is checked here as well
+      answer = expected != null && landsOnTheGap(request.track(), expected.getFloat("percentage"))
+          ? captcha.matching(request.id(), request.track()) : null;
     } catch (IllegalArgumentException | NullPointerException | ClassCastException malformed) {
       // a track with missing parts is a failed puzzle, not a server error
       LOG.debug("Malformed captcha track: {}", malformed.toString());
+      answer = null;
+    } finally {
+      // one try per puzzle, hit or miss: a kept puzzle could be scanned offset by offset
+      puzzles.forget(key);
+    }
+    if (answer == null) {
       return ok.body(CheckAnswer.refused());
     }
     return ok.body(answer.isSuccess() ? CheckAnswer.passed(tokens.issue()) : CheckAnswer.refused());
+  }
+
+  /** where the drag ended, as a fraction of the displayed width, within 2 % of the gap */
+  static boolean landsOnTheGap(ImageCaptchaTrack track, Float expected) {
+    var points = track.getTrackList();
+    if (expected == null || points.isEmpty() || track.getBgImageWidth() == null || track.getBgImageWidth() <= 0
+        || points.get(0).getX() == null || points.get(points.size() - 1).getX() == null) {
+      return false;
+    }
+    float moved = points.get(points.size() - 1).getX() - points.get(0).getX();
+    return Math.abs(moved / track.getBgImageWidth() - expected) <= TOLERANCE;
   }
 
   /** a puzzle; the images are data URIs, sizes in pixels of the images as issued */

@@ -64,6 +64,11 @@ public class JdbcCaptchaCacheStore implements CacheStore {
     return true;
   }
 
+  /** takes an open puzzle out, whatever tianai did with it: a puzzle gets one try, so its gap cannot be scanned */
+  public void forget(String key) {
+    jdbc.update("DELETE FROM captcha_puzzle WHERE cache_key = ?", key);
+  }
+
   @Override
   public Long incr(String key, long delta, Long expire, TimeUnit timeUnit) {
     AnyMap current = getCache(key);
