@@ -4,7 +4,9 @@ import cn.beian.verify.portal.CaptchaVerifier;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.ResendOutcome;
+import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.VerificationService;
+import cn.beian.verify.verification.VerifierRepository;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,10 +26,15 @@ public class PublicVerificationController {
 
   private final VerificationService verifications;
   private final CaptchaVerifier captcha;
+  private final VerifierRepository verifiers;
+  private final VerificationProperties properties;
 
-  public PublicVerificationController(VerificationService verifications, CaptchaVerifier captcha) {
+  public PublicVerificationController(VerificationService verifications, CaptchaVerifier captcha,
+      VerifierRepository verifiers, VerificationProperties properties) {
     this.verifications = verifications;
     this.captcha = captcha;
+    this.verifiers = verifiers;
+    this.properties = properties;
   }
 
   @PostMapping(path = "/sms-verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -37,7 +44,20 @@ public class PublicVerificationController {
       return CAPTCHA_FAILED;
     }
     CheckOutcome outcome = verifications.check(input.phone(), input.code(), input.idLast6());
-    return new VerificationAnswer(outcome.result().name(), outcome.message());
+    return new VerificationAnswer(outcome.result().name(), outcome.message(), remainingAttempts(outcome));
+  }
+
+  /**
+   * Only after a wrong ID suffix with the right code: the person holds the code, so telling them how many tries
+   * are left helps them and gives a guesser (who gets NOT_FOUND) nothing.
+   */
+  private Integer remainingAttempts(CheckOutcome outcome) {
+    if (outcome.result() != CheckResult.WRONG_INFO || outcome.verifier() == null) {
+      return null;
+    }
+    int failed = verifiers.find(outcome.verifier().id()).map(v -> v.failedAttempts())
+        .orElse(outcome.verifier().failedAttempts());
+    return Math.max(0, properties.maxFailedAttempts() - failed);
   }
 
   @PostMapping(path = "/sms-resends", consumes = MediaType.APPLICATION_JSON_VALUE)

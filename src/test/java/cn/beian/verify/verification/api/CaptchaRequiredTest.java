@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.beian.verify.portal.CaptchaProperties;
 import cn.beian.verify.portal.CaptchaVerifier;
-import cn.beian.verify.portal.PlaceholderCaptchaVerifier;
+import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.VerificationService;
+import cn.beian.verify.verification.VerifierRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -21,7 +21,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * With the captcha on (the default) and no puzzle to solve yet, every request is refused before the rules see it:
+ * With the captcha on (the default) and a token no puzzle was solved for, every request is refused before the rules see it:
  * nothing is checked, counted or resent. The shared HTTP context runs with the captcha off, hence this slice.
  */
 @WebMvcTest(PublicVerificationController.class)
@@ -32,12 +32,20 @@ class CaptchaRequiredTest {
   static class CaptchaOn {
     @Bean
     CaptchaVerifier captchaVerifier() {
-      return new PlaceholderCaptchaVerifier(new CaptchaProperties(true));
+      // a token no puzzle was solved for: refused, as PuzzleCaptchaVerifier refuses every unknown token
+      return captchaToken -> false;
+    }
+
+    @Bean
+    VerificationProperties verificationProperties() {
+      return new VerificationProperties(java.time.Duration.ofHours(24), 3, 5, 2, java.time.LocalTime.NOON,
+          java.time.ZoneId.of("Asia/Shanghai"));
     }
   }
 
   @Autowired MockMvc mvc;
   @MockitoBean VerificationService verifications;
+  @MockitoBean VerifierRepository verifiers;
 
   @Test
   void shouldRefuseACheckWithoutCountingIt() throws Exception {

@@ -1,0 +1,128 @@
+package cn.beian.verify.portal;
+
+import static cn.beian.verify.TestData.last6;
+import static cn.beian.verify.TestData.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.TestData;
+import cn.beian.verify.filing.FilingService;
+import cn.beian.verify.filing.FilingSubmission.Person;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The captcha and the abuse limits over HTTP, both ON (the portal tests' context). */
+@PortalIntegrationTest
+class CaptchaAndLimitsApiTest extends HttpTestSupport {
+  private static final int WIDTH = 300;
+
+  @Autowired FilingService filingService;
+
+  @Test
+  void shouldAcceptASolvedPuzzlesTokenOnce() {
+    // given a solved puzzle
+    String token = solve(1.0);
+
+    // when its token is used twice
+    JsonNode first = post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body();
+    JsonNode second = post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body();
+
+    // then the first reaches the rules (nothing pending for that phone), the second is refused
+    assertThat(first.get("result").asText()).isEqualTo("NOT_FOUND");
+    assertThat(second.get("result").asText()).isEqualTo("CAPTCHA_FAILED");
+    assertThat(second.get("message").asText()).isEqualTo("请完成拼图验证。");
+  }
+
+  @Test
+  void shouldRefuseForgedAndExpiredTokens() {
+    // given a token that was never issued, and one whose time is up
+    String expired = solve(1.0);
+    jdbc.update("UPDATE captcha_token SET expires_at = issued_at WHERE token_hash = ?", CaptchaTokens.hash(expired));
+
+    // then both are refused
+    assertThat(post("/api/v1/sms-resends", null, Map.of("phone", TestData.phone(), "idLast6", "07123X",
+        "captchaToken", "forged-" + expired)).body().get("result").asText()).isEqualTo("CAPTCHA_FAILED");
+    assertThat(post("/api/v1/sms-resends", null, Map.of("phone", TestData.phone(), "idLast6", "07123X",
+        "captchaToken", expired)).body().get("result").asText()).isEqualTo("CAPTCHA_FAILED");
+  }
+
+  @Test
+  void shouldSpendAPuzzleOnAMiss() {
+    // given a puzzle
+    JsonNode puzzle = get("/api/v1/captcha", null).body();
+    assertThat(puzzle.get("required").asBoolean()).isTrue();
+    assertThat(puzzle.get("backgroundImage").asText()).startsWith("data:image/");
+    String id = puzzle.get("id").asText();
+    double expected = new CaptchaTestHook(jdbc).expectedFraction(id);
+
+    // when it is missed, then solved right
+    JsonNode miss = post("/api/v1/captcha/checks", null, track(id, expected > 0.5 ? expected - 0.3 : expected + 0.3)).body();
+    JsonNode retry = post("/api/v1/captcha/checks", null, track(id, expected)).body();
+
+    // then neither passes: a missed puzzle is gone, a new one must be fetched
+    assertThat(miss.get("passed").asBoolean()).isFalse();
+    assertThat(miss.has("captchaToken")).isFalse();
+    assertThat(retry.get("passed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void shouldAnswer429WithRetryAfterOverTheSmsLimitWithoutSpendingTheToken() {
+    // given a verifier with its first code sent and one resend (this context: 2 SMS per phone per hour)
+    Person qian = person("钱九");
+    String filingId = filingService.submit("demo-provider-a", TestData.newFiling("CN-GS", qian, person("吴十")))
+        .filing().id();
+    runJobs(filingId);
+    assertThat(post("/api/v1/sms-resends", null, resend(qian, solve(1.0))).body().get("result").asText())
+        .isEqualTo("RESENT");
+    runJobs(filingId);
+
+    // when a third SMS is asked for
+    String token = solve(1.0);
+    Response refused = post("/api/v1/sms-resends", null, resend(qian, token));
+
+    // then 429 with the wait, counted nowhere: one manual resend, and the token still good
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+    assertThat(refused.body().get("detail").asText()).contains("短信发送过于频繁");
+    assertThat(jdbc.queryForObject("SELECT manual_resends FROM verifier WHERE filing_id = ? AND phone_hash = ?",
+        Integer.class, filingId, hashes.phone(qian.phone()))).isEqualTo(1);
+    assertThat(post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body().get("result").asText())
+        .isEqualTo("NOT_FOUND");
+  }
+
+  // a fresh puzzle solved at the expected offset (scale 1.0 = exactly)
+  private String solve(double scale) {
+    String id = get("/api/v1/captcha", null).body().get("id").asText();
+    double expected = new CaptchaTestHook(jdbc).expectedFraction(id) * scale;
+    JsonNode answer = post("/api/v1/captcha/checks", null, track(id, expected)).body();
+    assertThat(answer.get("passed").asBoolean()).as(answer.toString()).isTrue();
+    return answer.get("captchaToken").asText();
+  }
+
+  private static Map<String, Object> track(String id, double fraction) {
+    int target = (int) Math.round(fraction * WIDTH);
+    long stop = System.currentTimeMillis(), start = stop - 900;
+    List<Map<String, Object>> points = new ArrayList<>();
+    points.add(Map.of("x", 0, "y", 0, "t", 0, "type", "down"));
+    for (int i = 1; i <= 20; i++) {
+      points.add(Map.of("x", Math.round(target * (1 - Math.pow(1 - i / 20.0, 2))), "y", i % 2, "t", i * 40,
+          "type", "move"));
+    }
+    points.add(Map.of("x", target, "y", 1, "t", 900, "type", "up"));
+    return Map.of("id", id, "track", Map.of("bgImageWidth", WIDTH, "bgImageHeight", 180, "templateImageWidth", 55,
+        "templateImageHeight", 180, "startTime", start, "stopTime", stop, "trackList", points));
+  }
+
+  private static Map<String, Object> check(String phone, String token) {
+    return Map.of("phone", phone, "code", "123456", "idLast6", "07123X", "captchaToken", token);
+  }
+
+  private static Map<String, Object> resend(Person p, String token) {
+    return Map.of("phone", p.phone(), "idLast6", last6(p), "captchaToken", token);
+  }
+}
