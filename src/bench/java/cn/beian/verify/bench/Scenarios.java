@@ -137,6 +137,10 @@ final class Scenarios {
     List<Double> p99 = new ArrayList<>();
     try (BenchApp app = BenchApp.start("growth", extra)) {
       Http http = new Http(app.baseUrl);
+      // a cold JVM would make the first level look slow: warm the HTTP and verify paths with whole lifecycles first
+      Duration warmup = BenchRunner.durationProp("bench.warmup", "PT10S");
+      say("growth: warm-up %s of product lifecycles (they end approved, not in flight)", warmup);
+      Load.closed(Lifecycles.product(http), 4, warmup, new Stats(Lifecycles.STEPS));
       List<Person> population = new ArrayList<>();
       for (int level : levels) {
         int add = level - population.size();
