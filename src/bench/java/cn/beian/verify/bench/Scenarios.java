@@ -1,0 +1,322 @@
+package cn.beian.verify.bench;
+
+import cn.beian.verify.TestData;
+import cn.beian.verify.filing.FilingSubmission.Person;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The five measurements of issue 6; each appends its section, with its figures, to the report. */
+final class Scenarios {
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  private final StringBuilder report;
+  private final Map<String, String> extra;
+  private final Path out;
+
+  Scenarios(StringBuilder report, Map<String, String> extra, Path out) {
+    this.report = report;
+    this.extra = extra;
+    this.out = out;
+  }
+
+  private void say(String format, Object... args) {
+    System.out.printf(format + "%n", args);
+  }
+
+  // ---------------------------------------------------------------- lifecycle + baseline A/B (one app, one engine)
+
+  void lifecycleAndBaseline(boolean lifecycle, boolean ab) throws Exception {
+    int threads = BenchRunner.intProp("bench.threads", 8);
+    Duration warmup = BenchRunner.durationProp("bench.warmup", "PT10S");
+    try (BenchApp app = BenchApp.start("lifecycle", extra)) {
+      Http http = new Http(app.baseUrl);
+      Lifecycles.deployBaseline(http);
+      Lifecycles.Lifecycle product = Lifecycles.product(http);
+      Lifecycles.Lifecycle baseline = Lifecycles.baseline(http);
+      report.append("## Settings\n\n").append(app.settings()).append("\n\n");
+      say("warm-up %s with %d threads (product, then baseline)", warmup, threads);
+      Load.closed(product, threads, warmup, new Stats(Lifecycles.STEPS));
+      Load.closed(baseline, threads, warmup.dividedBy(2), new Stats(Lifecycles.STEPS));
+      if (lifecycle) {
+        lifecycle(app, product, threads);
+      }
+      if (ab) {
+        baselineAb(product, baseline, threads);
+      }
+    }
+  }
+
+  private void lifecycle(BenchApp app, Lifecycles.Lifecycle product, int threads) throws Exception {
+    Duration duration = BenchRunner.durationProp("bench.duration", "PT20S");
+    double rate = Double.parseDouble(BenchRunner.prop("bench.rate", "10"));
+    say("lifecycle: closed loop, %d threads, %s", threads, duration);
+    Stats closed = new Stats(Lifecycles.STEPS);
+    String load0 = BenchRunner.loadAverage();
+    Load.Result thr = Load.closed(product, threads, duration, closed);
+    say("lifecycle: open loop at %.1f/s for %s", rate, duration);
+    Stats open = new Stats(Lifecycles.STEPS);
+    Load.Result lat = Load.open(product, rate, duration, open);
+    report.append("## Lifecycle (submit → 2 codes from the inbox → verify both → review task → approve)\n\n");
+    report.append(String.format("Throughput, closed loop, %d client threads, %s: **%.1f lifecycles/s** (%d done, %d "
+            + "failed, %.1f s; load average before %s).%n%n", threads, duration, thr.perSecond(), thr.ok(), thr.failed(),
+        thr.seconds(), load0));
+    report.append("Step latencies in that closed-loop run (coordinated omission NOT corrected):\n\n")
+        .append(closed.table()).append('\n');
+    report.append(String.format("Latency, open loop at a constant %.1f lifecycles/s for %s (%d done, %d failed; "
+            + "submit and lifecycle measured from the scheduled start):%n%n", rate, duration, lat.ok(), lat.failed()))
+        .append(open.table()).append('\n');
+  }
+
+  private void baselineAb(Lifecycles.Lifecycle product, Lifecycles.Lifecycle baseline, int threads) throws Exception {
+    int alternations = BenchRunner.intProp("bench.alternations", 5);
+    Duration phase = BenchRunner.durationProp("bench.phase", "PT15S");
+    report.append("## Product ÷ bare-engine baseline, interleaved A/B\n\n");
+    report.append(String.format("%d alternations of %s product (A) then %s baseline (B), %d client threads each, "
+        + "closed loop, same engine, same client.%n%n", alternations, phase, phase, threads));
+    report.append("| # | product lifecycles/s | baseline lifecycles/s | ratio | product p99 ms | baseline p99 ms |\n")
+        .append("|---:|---:|---:|---:|---:|---:|\n");
+    double[] ratios = new double[alternations];
+    for (int i = 0; i < alternations; i++) {
+      Stats a = new Stats(Lifecycles.STEPS);
+      Load.Result ra = Load.closed(product, threads, phase, a);
+      Stats b = new Stats(Lifecycles.STEPS);
+      Load.Result rb = Load.closed(baseline, threads, phase, b);
+      ratios[i] = ra.perSecond() / rb.perSecond();
+      say("A/B %d: product %.1f/s, baseline %.1f/s, ratio %.3f", i + 1, ra.perSecond(), rb.perSecond(), ratios[i]);
+      report.append(String.format("| %d | %.1f | %.1f | %.3f | %.0f | %.0f |%n", i + 1, ra.perSecond(), rb.perSecond(),
+          ratios[i], Stats.ms(a.get("lifecycle").getValueAtPercentile(99)),
+          Stats.ms(b.get("lifecycle").getValueAtPercentile(99))));
+    }
+    double[] sorted = ratios.clone();
+    Arrays.sort(sorted);
+    double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    report.append(String.format("%n**Median ratio product ÷ baseline: %.3f** (target ≥ 0.8).%n%n", median));
+  }
+
+  // ---------------------------------------------------------------- growth: verify latency vs. in-flight population
+
+  void growth() throws Exception {
+    int[] levels = Arrays.stream(BenchRunner.prop("bench.inflight", "1000,10000,100000").split(","))
+        .mapToInt(s -> Integer.parseInt(s.trim())).sorted().toArray();
+    double rate = Double.parseDouble(BenchRunner.prop("bench.growth.rate", "20"));
+    int samples = BenchRunner.intProp("bench.growth.samples", 400);
+    int seedThreads = BenchRunner.intProp("bench.seed.threads", 4);
+    report.append("## Growth: verify latency vs. requests in flight\n\n");
+    report.append(String.format("In-flight population seeded in-process through FilingService.submit (%d threads; two "
+        + "verifiers each, first codes sent by the job executor; every filing VERIFYING with its window timer and two "
+        + "noon-resend timers). Then %d verifications over HTTP (POST /api/v1/sms-verifications, first verifier of a "
+        + "seeded filing, code read from the demo inbox beforehand) at a constant %.1f/s, latency from the scheduled "
+        + "time. Levels are cumulative in one database.%n%n", seedThreads, samples, rate));
+    report.append("| in flight | seeding filings/s | pending verifiers | runtime jobs | verify n | p50 ms | p95 ms | "
+        + "p99 ms | max ms | failed |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    List<Double> xs = new ArrayList<>();
+    List<Double> p50 = new ArrayList<>();
+    List<Double> p95 = new ArrayList<>();
+    List<Double> p99 = new ArrayList<>();
+    try (BenchApp app = BenchApp.start("growth", extra)) {
+      Http http = new Http(app.baseUrl);
+      // a cold JVM would make the first level look slow: warm the HTTP and verify paths with whole lifecycles first
+      Duration warmup = BenchRunner.durationProp("bench.warmup", "PT10S");
+      say("growth: warm-up %s of product lifecycles (they end approved, not in flight)", warmup);
+      Load.closed(Lifecycles.product(http), 4, warmup, new Stats(Lifecycles.STEPS));
+      List<Person> population = new ArrayList<>();
+      for (int level : levels) {
+        int add = level - population.size();
+        say("growth: seeding %d filings to reach %d in flight", add, level);
+        long s0 = System.nanoTime();
+        population.addAll(Seeder.submit(app, add, seedThreads));
+        boolean sent = Seeder.awaitSent(app, 2L * population.size() + 0, 6 * 3600);
+        double seedRate = add / ((System.nanoTime() - s0) / 1e9);
+        if (!sent) {
+          report.append("| ").append(level).append(" | seeding did not finish |\n");
+          break;
+        }
+        // the samples: the most recently seeded first verifiers not yet used
+        List<Person> sample = new ArrayList<>(population.subList(population.size() - Math.min(samples, add),
+            population.size()));
+        Map<String, String> codes = new HashMap<>();
+        for (Person p : sample) {
+          codes.put(p.phone(), Lifecycles.code(http, p.phone()));
+        }
+        long pending = app.count("SELECT COUNT(*) FROM verifier WHERE status = 'PENDING'");
+        long jobs = app.count("SELECT COUNT(*) FROM ACT_RU_JOB");
+        Stats stats = new Stats("verify");
+        AtomicLong failed = new AtomicLong();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        long period = Math.round(1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < sample.size(); i++) {
+          long due = start + i * period;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          Person p = sample.get(i);
+          pool.execute(() -> {
+            try {
+              if (Lifecycles.verify(http, p, codes.get(p.phone()))) {
+                stats.record("verify", due, System.nanoTime());
+              } else {
+                failed.incrementAndGet();
+              }
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+            }
+          });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        Histogram h = stats.get("verify");
+        xs.add((double) level);
+        p50.add(Stats.ms(h.getValueAtPercentile(50)));
+        p95.add(Stats.ms(h.getValueAtPercentile(95)));
+        p99.add(Stats.ms(h.getValueAtPercentile(99)));
+        say("growth %d: verify p50 %.1f p99 %.1f ms", level, p50.get(p50.size() - 1), p99.get(p99.size() - 1));
+        report.append(String.format("| %d | %.1f | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %d |%n", level, seedRate,
+            pending, jobs, h.getTotalCount(), p50.get(p50.size() - 1), p95.get(p95.size() - 1),
+            p99.get(p99.size() - 1), Stats.ms(h.getMaxValue()), failed.get()));
+      }
+    }
+    if (!xs.isEmpty()) {
+      XYChart chart = new XYChartBuilder().width(800).height(500).title("Verify latency vs. requests in flight")
+          .xAxisTitle("filings in flight (VERIFYING)").yAxisTitle("latency (ms)").build();
+      chart.getStyler().setXAxisLogarithmic(xs.size() > 1);
+      chart.addSeries("p50", xs, p50).setMarker(SeriesMarkers.CIRCLE);
+      chart.addSeries("p95", xs, p95).setMarker(SeriesMarkers.DIAMOND);
+      chart.addSeries("p99", xs, p99).setMarker(SeriesMarkers.SQUARE);
+      Path png = out.resolve("latency-vs-inflight.png");
+      BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+      report.append("\nPlot: ").append(png).append("\n\n");
+    }
+  }
+
+  // ---------------------------------------------------------------- noon storm
+
+  void noon() throws Exception {
+    int n = BenchRunner.intProp("bench.noon.n", 1000);
+    int seedThreads = BenchRunner.intProp("bench.seed.threads", 4);
+    report.append("## Noon storm\n\n");
+    try (BenchApp app = BenchApp.start("noon", extra)) {
+      LocalDate day = LocalDate.now(BEIJING).plusDays(1);
+      Instant firstSend = day.atTime(23, 0).atZone(BEIJING).toInstant();
+      Instant noon = day.plusDays(1).atTime(LocalTime.NOON).atZone(BEIJING).toInstant();
+      ClockUtil.offset(firstSend.toEpochMilli() - System.currentTimeMillis());
+      say("noon: %d filings with their first codes at %s", n, firstSend);
+      Seeder.submit(app, n, seedThreads);
+      if (!Seeder.awaitSent(app, 2L * n, 3600)) {
+        report.append("Seeding did not finish within an hour; not measured.\n\n");
+        return;
+      }
+      awaitCount(app, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_CFG_ LIKE '%NoonResend%'", 2L * n, 600);
+      long timers = app.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_CFG_ LIKE '%NoonResend%'");
+      // two seconds before noon on the engine's (ticking) clock
+      ClockUtil.offset(noon.toEpochMilli() - 2000 - System.currentTimeMillis());
+      say("noon: clock at 11:59:58 Beijing, %d noon timers waiting", timers);
+      boolean done = awaitCount(app, "SELECT COUNT(*) FROM verifier WHERE auto_resent = TRUE", 2L * n, 3600);
+      List<long[]> rows = app.jdbc().query("SELECT e.at AS at, f.auto_resend_at AS due FROM filing_event e "
+              + "JOIN filing f ON f.id = e.filing_id WHERE e.event = 'SMS_RESENT' AND e.detail = 'AUTO'",
+          (rs, i) -> new long[] {rs.getObject("at", OffsetDateTime.class).toInstant().toEpochMilli(),
+              rs.getObject("due", OffsetDateTime.class).toInstant().toEpochMilli()});
+      Histogram late = new Histogram(TimeUnit.HOURS.toMillis(2), 3);
+      long last = noon.toEpochMilli();
+      for (long[] r : rows) {
+        late.recordValue(Math.max(0, r[0] - r[1]));
+        last = Math.max(last, r[0]);
+      }
+      double seconds = (last - noon.toEpochMilli()) / 1000.0;
+      report.append(String.format("%d filings (%d verifiers) with the first send at %s Beijing; engine clock moved to "
+              + "11:59:58 the next day (ClockUtil.offset, it keeps ticking). %s: %d automatic resends (SMS_RESENT AUTO)."
+              + "%n%n**All resent %.1f s after noon: %.0f resends/s** (target ≥ 500).%n%n", n, 2 * n,
+          firstSend.atZone(BEIJING).toLocalDateTime(), done ? "Done" : "TIMED OUT", rows.size(), seconds,
+          rows.size() / Math.max(seconds, 0.001)));
+      report.append(String.format("Lateness of the noon resend (SMS_RESENT AUTO time − auto_resend_at; timer job + "
+              + "async send job): p50 %.1f s, p99 %.1f s, max %.1f s.%n%n", late.getValueAtPercentile(50) / 1000.0,
+          late.getValueAtPercentile(99) / 1000.0, late.getMaxValue() / 1000.0));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static boolean awaitCount(BenchApp app, String sql, long expected, long timeoutSeconds)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < end) {
+      if (app.count(sql) >= expected) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- timer lateness (window timers)
+
+  void lateness() throws Exception {
+    int n = BenchRunner.intProp("bench.lateness.n", 300);
+    String window = BenchRunner.prop("bench.lateness.window", "PT5S");
+    Map<String, String> props = new HashMap<>(extra);
+    props.put("beian.verification.window", window);
+    report.append("## Timer lateness (window timers)\n\n");
+    try (BenchApp app = BenchApp.start("lateness", props)) {
+      var filings = app.bean(cn.beian.verify.filing.FilingService.class);
+      // spread over ~10 s so the timers come due over time, not all at once
+      double rate = Math.max(1, n / 10.0);
+      long period = Math.round(1e9 / rate);
+      long start = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      AtomicLong failed = new AtomicLong();
+      for (int i = 0; i < n; i++) {
+        long wait = start + i * period - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        pool.execute(() -> {
+          try {
+            filings.submit("demo-provider-a", TestData.newFiling("CN-GS", TestData.person("张三"),
+                TestData.person("李四")));
+          } catch (RuntimeException e) {
+            failed.incrementAndGet();
+          }
+        });
+      }
+      pool.shutdown();
+      pool.awaitTermination(10, TimeUnit.MINUTES);
+      boolean done = awaitCount(app, "SELECT COUNT(*) FROM filing WHERE status = 'RETURNED'", n - failed.get(), 1800);
+      List<long[]> rows = app.jdbc().query("SELECT MIN(e.at) AS at, f.verification_deadline AS due FROM filing_event e "
+              + "JOIN filing f ON f.id = e.filing_id WHERE e.event = 'EXPIRED' GROUP BY f.id, f.verification_deadline",
+          (rs, i) -> new long[] {rs.getObject("at", OffsetDateTime.class).toInstant().toEpochMilli(),
+              rs.getObject("due", OffsetDateTime.class).toInstant().toEpochMilli()});
+      Histogram late = new Histogram(TimeUnit.HOURS.toMillis(2), 3);
+      for (long[] r : rows) {
+        late.recordValue(Math.max(0, r[0] - r[1]));
+      }
+      report.append(String.format("Window %s, %d filings submitted at %.0f/s in-process (%d failed); %s: %d expired. "
+              + "Lateness of the window timer (first EXPIRED event − verification_deadline): **p50 %.2f s, p99 %.2f s**, "
+              + "max %.2f s (target p99 ≤ 5 s).%n%n", window, n, rate, failed.get(), done ? "all returned" : "TIMED OUT",
+          rows.size(), late.getValueAtPercentile(50) / 1000.0, late.getValueAtPercentile(99) / 1000.0,
+          late.getMaxValue() / 1000.0));
+    }
+  }
+}
