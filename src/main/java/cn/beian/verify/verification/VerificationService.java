@@ -48,11 +48,12 @@ public class VerificationService {
   @Transactional
   public CheckOutcome check(String phone, String code, String idLast6) {
     CheckOutcome outcome = evaluate(v -> true, phone, code, idLast6);
+    // the verifiers were read in this check; their task is attached when it is created, before any code is sent
     if (outcome.verified()) {
-      process.completeVerification(verifiers.get(outcome.verifier().id()));
+      process.completeVerification(outcome.verifier());
     }
     for (Verifier failed : outcome.failedVerifiers()) {
-      process.failVerification(verifiers.get(failed.id()), outcome.message());
+      process.failVerification(failed, outcome.message());
     }
     return outcome;
   }
