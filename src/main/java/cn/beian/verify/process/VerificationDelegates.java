@@ -4,6 +4,7 @@ import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.ReturnReason;
 import cn.beian.verify.process.SmsVerificationProcess.Vars;
 import cn.beian.verify.verification.VerificationLifecycle;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,28 +37,27 @@ class VerificationDelegates {
     return execution -> verifications.manualResend((String) execution.getVariable(Vars.VERIFIER_ID));
   }
 
+  /** the three ways out of the verification: close what is still pending and hand the outcome to the filing */
+  private static JavaDelegate endingWith(String outcome, Consumer<String> closePending) {
+    return execution -> {
+      closePending.accept((String) execution.getVariable(Vars.FILING_ID));
+      execution.setVariable(Vars.VERIFICATION_OUTCOME, outcome);
+    };
+  }
+
   @Bean
   JavaDelegate concludeVerificationDelegate(VerificationLifecycle verifications) {
-    return execution -> {
-      verifications.cancelPending((String) execution.getVariable(Vars.FILING_ID));
-      execution.setVariable(Vars.VERIFICATION_OUTCOME, VERIFIED);
-    };
+    return endingWith(VERIFIED, verifications::cancelPending);
   }
 
   @Bean
   JavaDelegate expireVerificationDelegate(VerificationLifecycle verifications) {
-    return execution -> {
-      verifications.expire((String) execution.getVariable(Vars.FILING_ID));
-      execution.setVariable(Vars.VERIFICATION_OUTCOME, EXPIRED);
-    };
+    return endingWith(EXPIRED, verifications::expire);
   }
 
   @Bean
   JavaDelegate failVerificationDelegate(VerificationLifecycle verifications) {
-    return execution -> {
-      verifications.cancelPending((String) execution.getVariable(Vars.FILING_ID));
-      execution.setVariable(Vars.VERIFICATION_OUTCOME, FAILED);
-    };
+    return endingWith(FAILED, verifications::cancelPending);
   }
 
   @Bean
