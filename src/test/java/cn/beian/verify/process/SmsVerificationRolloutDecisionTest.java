@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class SmsVerificationRolloutDecisionTest {
 
   @BeforeAll
   static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+        .feelEngineFactory(ParsedFeelCache.feelEngineFactory()).buildEngine();
     try (InputStream dmn = SmsVerificationRolloutDecisionTest.class.getClassLoader()
         .getResourceAsStream("processes/" + FilingProcess.Decisions.SMS_VERIFICATION_ROLLOUT + ".dmn")) {
       decision = dmnEngine.parseDecision(FilingProcess.Decisions.SMS_VERIFICATION_ROLLOUT, dmn);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ class VerifierRolesDecisionTest {
 
   @BeforeAll
   static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+        .feelEngineFactory(ParsedFeelCache.feelEngineFactory()).buildEngine();
     try (InputStream dmn = VerifierRolesDecisionTest.class.getClassLoader()
         .getResourceAsStream("processes/" + FilingProcess.Decisions.VERIFIER_ROLES + ".dmn")) {
       decision = dmnEngine.parseDecision(FilingProcess.Decisions.VERIFIER_ROLES, dmn);
