@@ -9,9 +9,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,8 +41,7 @@ final class BenchApp implements AutoCloseable {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.profiles.active", "demo");
     props.put("server.port", "0");
-    props.put("spring.datasource.url",
-        "jdbc:h2:file:" + dir.resolve("beian") + ";MODE=LEGACY;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+    props.put("spring.datasource.url", shippedDatabaseUrl(dir.resolve("beian")));
     props.put("beian.secrets.dev-key-file", dir.resolve("dev-secrets.properties").toString());
     props.put("beian.captcha.enabled", "false");
     props.put("beian.rate-limits.enabled", "false");
@@ -55,6 +56,18 @@ final class BenchApp implements AutoCloseable {
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     ConfigurableApplicationContext context = app.run(args);
     return new BenchApp(context, dir, overrides);
+  }
+
+  /** application.yaml's H2 URL with all its settings, only the file moved from ./data to the benchmark's directory */
+  static String shippedDatabaseUrl(Path file) {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yaml"));
+    String url = yaml.getObject().getProperty("spring.datasource.url");
+    String shippedFile = "jdbc:h2:file:./data/beian;";
+    if (url == null || !url.startsWith(shippedFile)) {
+      throw new IllegalStateException("application.yaml's datasource URL is not " + shippedFile + "...: " + url);
+    }
+    return "jdbc:h2:file:" + file + url.substring(shippedFile.length() - 1);
   }
 
   JdbcTemplate jdbc() {
@@ -92,6 +105,8 @@ final class BenchApp implements AutoCloseable {
     s.append("; jobExecutorAcquireByPriority=").append(cfg.isJobExecutorAcquireByPriority());
     s.append(", jobExecutorPreferTimerJobs=").append(cfg.isJobExecutorPreferTimerJobs());
     s.append(", jobExecutorAcquireByDueDate=").append(cfg.isJobExecutorAcquireByDueDate());
+    String url = env.getProperty("spring.datasource.url", "");
+    s.append("; database settings ").append(url.contains(";") ? url.substring(url.indexOf(';') + 1) : "(none)");
     s.append("; hikari maximum-pool-size ").append(env.getProperty("spring.datasource.hikari.maximum-pool-size"));
     s.append("; window ").append(env.getProperty("beian.verification.window"));
     if (!overrides.isEmpty()) {
