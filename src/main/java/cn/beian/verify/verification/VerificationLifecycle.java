@@ -103,7 +103,10 @@ public class VerificationLifecycle {
     verifiers.attachTask(verifierId, taskId, executionId);
   }
 
-  /** the first code; a repeated job (crash after commit is impossible, a retry before it is) sends nothing twice */
+  /**
+   * the first code, issued with the verifier's task in one transaction (the SMS leaves from the outbox after it
+   * commits); a verifier that already has a code gets none again, e.g. when an operator restarts the activity
+   */
   public void sendFirstCode(String verifierId) {
     Verifier verifier = verifiers.get(verifierId);
     if (verifier.status() != VerifierStatus.PENDING || codes.hasAny(verifierId)) {
