@@ -74,8 +74,8 @@ public final class BenchRunner {
   static String command(Set<String> scenarios) {
     StringBuilder s = new StringBuilder("./mvnw -Pbench verify -Dbench.scenario=" + String.join(",", scenarios));
     for (String p : List.of("bench.threads", "bench.rate", "bench.duration", "bench.warmup", "bench.alternations",
-        "bench.phase", "bench.inflight", "bench.growth.rate", "bench.growth.samples", "bench.seed.threads",
-        "bench.noon.n", "bench.lateness.n", "bench.lateness.window", "bench.app")) {
+        "bench.phase", "bench.inflight", "bench.growth.rate", "bench.growth.samples", "bench.growth.warmup",
+        "bench.seed.threads", "bench.noon.n", "bench.lateness.n", "bench.lateness.window", "bench.app")) {
       if (System.getProperty(p) != null) {
         s.append(" -D").append(p).append('=').append(System.getProperty(p));
       }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-flight population, created in-process through {@link FilingService#submit} (the same call the provider API
- * makes, without HTTP) by several threads; the first codes are sent by the job executor as in production.
+ * makes, without HTTP) by several threads; the first codes are issued with each submission and leave through the
+ * SMS outbox, as in production.
  */
 final class Seeder {
   private Seeder() {}
@@ -46,14 +47,17 @@ final class Seeder {
     return first;
   }
 
-  /** waits until {@code verifiers} first codes are sent; returns false on timeout */
+  /** waits until {@code verifiers} first codes are issued and delivered and no job is left; false on timeout */
   static boolean awaitSent(BenchApp app, long verifiers, long timeoutSeconds) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     long last = -1;
     long lastPrint = System.nanoTime();
     while (System.nanoTime() < end) {
       long sent = app.count("SELECT COUNT(*) FROM verifier WHERE first_sent_at IS NOT NULL");
-      if (sent >= verifiers) {
+      // issued is not yet delivered: the outbox must be drained and no continuation left, or the measurement that
+      // follows would compete with the seeding's tail
+      if (sent >= verifiers && app.count("SELECT COUNT(*) FROM sms_outbox WHERE status = 'PENDING'") == 0
+          && app.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'message'") == 0) {
         return true;
       }
       if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(15) && sent != last) {
