@@ -62,7 +62,7 @@ public abstract class ProcessScenarioSupport {
     return filingService.submit(PROVIDER, submission).filing().id();
   }
 
-  /** submits and runs the send jobs, as the job executor would right after the commit */
+  /** submits and runs whatever jobs are due right away, as the job executor would after the commit */
   protected String submitAndSend(FilingSubmission submission) {
     String filingId = submit(submission);
     runJobs(filingId);

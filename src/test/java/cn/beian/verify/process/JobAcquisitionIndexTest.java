@@ -1,0 +1,70 @@
+package cn.beian.verify.process;
+
+import static cn.beian.verify.TestData.last6;
+import static cn.beian.verify.TestData.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beian.verify.TestData;
+import cn.beian.verify.filing.FilingSubmission.Person;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every job has a due date, the job table is indexed by it, and jobs from before get one. */
+class JobAcquisitionIndexTest extends ProcessScenarioSupport {
+
+  @AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  @Test
+  void shouldAcquireByDueDateWithEveryJobDated() {
+    assertThat(configuration().isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(configuration().isJobExecutorAcquireByDueDate()).isTrue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ?",
+        Long.class, JobAcquisitionIndex.INDEX)).isEqualTo(1L);
+  }
+
+  @Test
+  void shouldDateTheContinuationAfterAVerificationAsDueNow() {
+    Instant now = Instant.parse("2026-03-02T02:00:00Z");
+    setClock(now);
+    Person zhang = person("张三");
+    String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, person("欧阳娜娜")));
+
+    verificationService.check(zhang.phone(), latestCode(zhang.phone()), last6(zhang));
+
+    Job continuation = engine.getManagementService().createJobQuery().messages()
+        .processInstanceId(verificationInstance(filingId).getId()).singleResult();
+    assertThat(continuation.getDuedate()).isEqualTo(Date.from(now));
+  }
+
+  @Test
+  void shouldMakeAJobWithoutADueDateDueAtStartUp() throws SQLException {
+    Instant now = Instant.parse("2026-03-02T02:00:00Z");
+    setClock(now);
+    Person zhang = person("张三");
+    String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, person("欧阳娜娜")));
+    verificationService.check(zhang.phone(), latestCode(zhang.phone()), last6(zhang));
+    String jobId = engine.getManagementService().createJobQuery().messages()
+        .processInstanceId(verificationInstance(filingId).getId()).singleResult().getId();
+    // as a job written before due dates were enforced
+    jdbc.update("UPDATE ACT_RU_JOB SET DUEDATE_ = NULL WHERE ID_ = ?", jobId);
+    setClock(now.plusSeconds(60));
+
+    int dated = JobAcquisitionIndex.prepare(configuration().getDataSource(), configuration().getDatabaseTablePrefix());
+
+    assertThat(dated).isGreaterThanOrEqualTo(1);
+    assertThat(engine.getManagementService().createJobQuery().jobId(jobId).singleResult().getDuedate())
+        .isEqualTo(Date.from(now.plusSeconds(60)));
+  }
+}
