@@ -2,6 +2,8 @@ package cn.beian.verify.bench;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +126,7 @@ final class Scenarios {
     int samples = BenchRunner.intProp("bench.growth.samples", 400);
     int seedThreads = BenchRunner.intProp("bench.seed.threads", 4);
     int warm = BenchRunner.intProp("bench.growth.warmup", 100);
+    int growthStart = report.length();
     report.append("## Growth: verify latency vs. requests in flight\n\n");
     report.append(String.format("In-flight population seeded in-process through FilingService.submit (%d threads; two "
         + "verifiers each, first codes issued with the submission and delivered by the SMS outbox; every filing VERIFYING "
@@ -179,19 +182,27 @@ final class Scenarios {
         report.append(String.format("| %d | %.1f | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %d |%n", level, seedRate,
             pending, jobs, h.getTotalCount(), p50.get(p50.size() - 1), p95.get(p95.size() - 1),
             p99.get(p99.size() - 1), Stats.ms(h.getMaxValue()), failed.get()));
+        // a long run may be stopped before the last level: what is measured so far is already on disk
+        Files.writeString(out.resolve("growth-progress.md"), report.substring(growthStart));
+        plot(xs, p50, p95, p99);
       }
     }
     if (!xs.isEmpty()) {
-      XYChart chart = new XYChartBuilder().width(800).height(500).title("Verify latency vs. requests in flight")
-          .xAxisTitle("filings in flight (VERIFYING)").yAxisTitle("latency (ms)").build();
-      chart.getStyler().setXAxisLogarithmic(xs.size() > 1);
-      chart.addSeries("p50", xs, p50).setMarker(SeriesMarkers.CIRCLE);
-      chart.addSeries("p95", xs, p95).setMarker(SeriesMarkers.DIAMOND);
-      chart.addSeries("p99", xs, p99).setMarker(SeriesMarkers.SQUARE);
-      Path png = out.resolve("latency-vs-inflight.png");
-      BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-      report.append("\nPlot: ").append(png).append("\n\n");
+      report.append("\nPlot: ").append(plot(xs, p50, p95, p99)).append("\n\n");
     }
+  }
+
+  /** the latency-vs-in-flight plot of the levels measured so far */
+  private Path plot(List<Double> xs, List<Double> p50, List<Double> p95, List<Double> p99) throws IOException {
+    XYChart chart = new XYChartBuilder().width(800).height(500).title("Verify latency vs. requests in flight")
+        .xAxisTitle("filings in flight (VERIFYING)").yAxisTitle("latency (ms)").build();
+    chart.getStyler().setXAxisLogarithmic(xs.size() > 1);
+    chart.addSeries("p50", xs, p50).setMarker(SeriesMarkers.CIRCLE);
+    chart.addSeries("p95", xs, p95).setMarker(SeriesMarkers.DIAMOND);
+    chart.addSeries("p99", xs, p99).setMarker(SeriesMarkers.SQUARE);
+    Path png = out.resolve("latency-vs-inflight.png");
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    return png;
   }
 
   /** verifications at a constant rate, each on its own thread, latency from its scheduled time */
