@@ -129,10 +129,10 @@ final class Scenarios {
     int growthStart = report.length();
     report.append("## Growth: verify latency vs. requests in flight\n\n");
     report.append(String.format("In-flight population seeded in-process through FilingService.submit (%d threads; two "
-        + "verifiers each, first codes issued with the submission and delivered by the SMS outbox; every filing VERIFYING "
-        + "with its window timer and two noon-resend timers; the next level starts when the outbox is drained and no "
-        + "continuation is left). Then %d unmeasured and %d measured verifications over HTTP (POST /api/v1/sms-verifications, first verifier of a "
-        + "seeded filing, code read from the demo inbox beforehand) at a constant %.1f/s, latency from the scheduled "
+        + "verifiers each, first codes issued with the submission and delivered by the SMS outbox; every filing "
+        + "VERIFYING with its window timer and two noon-resend timers; the next level starts when the outbox is drained "
+        + "and no continuation is left). Then %d unmeasured and %d measured verifications over HTTP "
+        + "(POST /api/v1/sms-verifications, first verifier of a seeded filing, code read from the demo inbox beforehand) at a constant %.1f/s, latency from the scheduled "
         + "time. Levels are cumulative in one database.%n%n", seedThreads, warm, samples, rate));
     report.append("| in flight | seeding filings/s | pending verifiers | runtime jobs | verify n | p50 ms | p95 ms | "
         + "p99 ms | max ms | failed |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

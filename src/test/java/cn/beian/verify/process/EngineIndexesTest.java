@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every job has a due date, the job table is indexed by it, and jobs from before get one. */
-class JobAcquisitionIndexTest extends ProcessScenarioSupport {
+/** Every job has a due date, jobs and tasks are indexed for their lookups, and jobs from before get a due date. */
+class EngineIndexesTest extends ProcessScenarioSupport {
 
   @AfterEach
   void resetClock() {
@@ -30,8 +30,20 @@ class JobAcquisitionIndexTest extends ProcessScenarioSupport {
   void shouldAcquireByDueDateWithEveryJobDated() {
     assertThat(configuration().isEnsureJobDueDateNotNull()).isTrue();
     assertThat(configuration().isJobExecutorAcquireByDueDate()).isTrue();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ?",
-        Long.class, JobAcquisitionIndex.INDEX)).isEqualTo(1L);
+    assertThat(indexedColumns(EngineIndexes.JOB_DUEDATE)).containsExactly("ACT_RU_JOB.DUEDATE_");
+  }
+
+  @Test
+  void shouldFindSubtasksByTheirParentThroughAnIndex() {
+    assertThat(indexedColumns(EngineIndexes.TASK_PARENT)).containsExactly("ACT_RU_TASK.PARENT_TASK_ID_");
+    // the engine's own statement (Task.xml selectTasksByParentTaskId), run on every task completion
+    assertThat(jdbc.queryForObject("EXPLAIN select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'a-task'", String.class))
+        .contains(EngineIndexes.TASK_PARENT).doesNotContain("tableScan");
+  }
+
+  private java.util.List<String> indexedColumns(String index) {
+    return jdbc.queryForList("SELECT TABLE_NAME || '.' || COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS "
+        + "WHERE INDEX_NAME = ? ORDER BY ORDINAL_POSITION", String.class, index);
   }
 
   @Test
@@ -61,7 +73,7 @@ class JobAcquisitionIndexTest extends ProcessScenarioSupport {
     jdbc.update("UPDATE ACT_RU_JOB SET DUEDATE_ = NULL WHERE ID_ = ?", jobId);
     setClock(now.plusSeconds(60));
 
-    int dated = JobAcquisitionIndex.prepare(configuration().getDataSource(), configuration().getDatabaseTablePrefix());
+    int dated = EngineIndexes.prepare(configuration().getDataSource(), configuration().getDatabaseTablePrefix());
 
     assertThat(dated).isGreaterThanOrEqualTo(1);
     assertThat(engine.getManagementService().createJobQuery().jobId(jobId).singleResult().getDuedate())
