@@ -46,29 +46,29 @@ class EngineIndexesTest extends ProcessScenarioSupport {
         + "WHERE INDEX_NAME = ? ORDER BY ORDINAL_POSITION", String.class, index);
   }
 
-  @Test
-  void shouldDateTheContinuationAfterAVerificationAsDueNow() {
-    Instant now = Instant.parse("2026-03-02T02:00:00Z");
+  /** at {@code now}: a filing whose first verifier verifies, leaving the multi-instance continuation job */
+  private Job continuationAfterFirstVerification(Instant now) {
     setClock(now);
     Person zhang = person("张三");
     String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, person("欧阳娜娜")));
-
     verificationService.check(zhang.phone(), latestCode(zhang.phone()), last6(zhang));
-
-    Job continuation = engine.getManagementService().createJobQuery().messages()
+    return engine.getManagementService().createJobQuery().messages()
         .processInstanceId(verificationInstance(filingId).getId()).singleResult();
+  }
+
+  @Test
+  void shouldDateTheContinuationAfterAVerificationAsDueNow() {
+    Instant now = Instant.parse("2026-03-02T02:00:00Z");
+
+    Job continuation = continuationAfterFirstVerification(now);
+
     assertThat(continuation.getDuedate()).isEqualTo(Date.from(now));
   }
 
   @Test
   void shouldMakeAJobWithoutADueDateDueAtStartUp() throws SQLException {
     Instant now = Instant.parse("2026-03-02T02:00:00Z");
-    setClock(now);
-    Person zhang = person("张三");
-    String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, person("欧阳娜娜")));
-    verificationService.check(zhang.phone(), latestCode(zhang.phone()), last6(zhang));
-    String jobId = engine.getManagementService().createJobQuery().messages()
-        .processInstanceId(verificationInstance(filingId).getId()).singleResult().getId();
+    String jobId = continuationAfterFirstVerification(now).getId();
     // as a job written before due dates were enforced
     jdbc.update("UPDATE ACT_RU_JOB SET DUEDATE_ = NULL WHERE ID_ = ?", jobId);
     setClock(now.plusSeconds(60));
