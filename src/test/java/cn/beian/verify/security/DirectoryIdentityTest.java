@@ -19,10 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -32,7 +30,9 @@ import org.springframework.test.context.TestPropertySource;
  * started here (UnboundID's in-memory directory), configured only by the BEIAN_LDAP_* variables. Directory users
  * log in with their directory passwords, the bureau group's province comes from the tenant memberships the product
  * keeps, and real filings show that a Gansu reviewer sees and completes only Gansu's review and the desk only
- * verifier tasks. The context is closed after the class (the directory with it).
+ * verifier tasks. The context stays cached like the others, and the directory runs until the JVM ends: closing a
+ * context with Camunda's webapps resets their JVM-wide runtime delegates (AdminContainerBootstrap#contextDestroyed),
+ * and another context whose webapp servlets start later would then fail to start them.
  */
 @TestPropertySource(properties = {
     "camunda.bpm.process-engine-name=" + DirectoryIdentityTest.ENGINE,
@@ -48,7 +48,6 @@ import org.springframework.test.context.TestPropertySource;
     "beian.providers.accounts[0].name=目录测试接入商",
     // SHA-256 of DirectoryIdentityTest.PROVIDER_KEY
     "beian.providers.accounts[0].api-key-sha256=0029bd5a4765d17e0f58fafe71eb02a59378eb9b59214aed2efb442f70f95991"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DirectoryIdentityTest extends ProductionContextSupport {
   static final String ENGINE = "prodDirectory";
   static final String PROVIDER_KEY = "directory-test-provider-key";
@@ -70,11 +69,6 @@ class DirectoryIdentityTest extends ProductionContextSupport {
   @DynamicPropertySource
   static void directory(DynamicPropertyRegistry registry) {
     registry.add("BEIAN_LDAP_URL", DIRECTORY::url);
-  }
-
-  @AfterAll
-  static void stopDirectory() {
-    DIRECTORY.close();
   }
 
   @Test

@@ -126,4 +126,23 @@ class LoginLockoutTest extends ProductionWithAdministrator {
     assertThat(rest(REVIEWER, PASSWORD, "GET", REST, null, sprayer).status()).isEqualTo(429);
     assertThat(rest(REVIEWER, PASSWORD, "GET", REST, null, "198.51.100.14").status()).isEqualTo(200);
   }
+
+  @Test
+  void shouldOfferStaffNoPasswordOracleBesideTheThrottle() {
+    // given a logged-in reviewer, over engine REST and in the webapps
+    String body = "{\"username\":\"" + ADMIN + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}";
+    WebappSession browser = new WebappSession("198.51.100.15");
+    assertThat(browser.login(ENGINE, "tasklist", REVIEWER, PASSWORD).status()).isEqualTo(200);
+    browser.get("/camunda/api/engine/engine/" + ENGINE + "/task?maxResults=1");
+
+    // when they ask Camunda's identity/verify (which counts no failure anywhere) whether the administrator's password is right
+    Response rest = rest(REVIEWER, PASSWORD, "POST", "/engine-rest/engine/" + ENGINE + "/identity/verify", body, "198.51.100.15");
+    Response webapp = browser.post("/camunda/api/engine/engine/" + ENGINE + "/identity/verify", body);
+
+    // then the engine refuses to look the user up for them: nothing to learn (only whom one may READ can be checked)
+    for (Response answer : new Response[] {rest, webapp}) {
+      assertThat(answer.status()).as(answer.raw().body()).isEqualTo(403);
+      assertThat(answer.raw().body()).doesNotContain("authenticated");
+    }
+  }
 }

@@ -89,6 +89,12 @@ public abstract class ProductionContextSupport extends HttpTestSupport {
       return remember(send(request(path, headers(Map.of())).GET().build()));
     }
 
+    /** a POST of JSON through the webapps' API, as their pages send it */
+    public Response post(String path, String json) {
+      return remember(send(request(path, headers(Map.of("Content-Type", "application/json")))
+          .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build()));
+    }
+
     /** the webapps' login form for one app ({@code tasklist}, {@code cockpit}, {@code admin}) of an engine */
     public Response login(String engineName, String app, String user, String password) {
       if (csrfToken == null) {

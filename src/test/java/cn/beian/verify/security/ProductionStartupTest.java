@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import cn.beian.verify.BeianVerifyApplication;
 import cn.beian.verify.sms.smpp.SmscSimulator;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,7 +22,10 @@ class ProductionStartupTest {
     Throwable failure = catchThrowable(() -> {
       ConfigurableApplicationContext context = new SpringApplicationBuilder(BeianVerifyApplication.class)
           .profiles("prod", "test")
-          .properties("camunda.bpm.process-engine-name=prodWithoutIdentity", "server.port=0",
+          // no web server: a web context that stops resets the JVM-wide runtime delegates of Camunda's webapps
+          // (AdminContainerBootstrap#contextDestroyed), which the other test contexts of this JVM still use
+          .web(WebApplicationType.NONE)
+          .properties("camunda.bpm.process-engine-name=prodWithoutIdentity",
               "BEIAN_DB_USER=sa", "BEIAN_DB_PASSWORD=",
               "BEIAN_SECRETS_HMAC_KEY=dGVzdC1obWFjLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",
               "BEIAN_SECRETS_DATA_KEY=dGVzdC1kYXRhLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",

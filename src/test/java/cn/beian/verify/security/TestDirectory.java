@@ -15,7 +15,7 @@ import java.util.List;
  * organisation's people and groups as an operator would have them ({@code inetOrgPerson} users, {@code groupOfNames}
  * groups named like the product's groups). Passwords are checked by real LDAP binds.
  */
-final class TestDirectory implements AutoCloseable {
+final class TestDirectory {
   static final String BASE_DN = "dc=beian,dc=test";
   static final String MANAGER_DN = "cn=beian-verify,ou=services," + BASE_DN;
   static final String MANAGER_PASSWORD = "Manager-Secret-1";
@@ -70,10 +70,5 @@ final class TestDirectory implements AutoCloseable {
 
   String url() {
     return "ldap://127.0.0.1:" + port();
-  }
-
-  @Override
-  public void close() {
-    server.shutDown(true);
   }
 }
