@@ -9,14 +9,14 @@ import java.util.Set;
  * then the nearest X-Forwarded-For entry that is not itself a trusted proxy. A header from anyone else is ignored,
  * so a client cannot pick its own key.
  */
-final class ClientAddresses {
+public final class ClientAddresses {
   private final Set<String> trustedProxies;
 
-  ClientAddresses(List<String> trustedProxies) {
+  public ClientAddresses(List<String> trustedProxies) {
     this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).toList());
   }
 
-  String of(HttpServletRequest request) {
+  public String of(HttpServletRequest request) {
     String peer = request.getRemoteAddr();
     String forwarded = request.getHeader("X-Forwarded-For");
     if (!trustedProxies.contains(peer) || forwarded == null || forwarded.isBlank()) {

@@ -133,11 +133,11 @@ public class PublicRateLimitFilter extends OncePerRequestFilter {
     json.writeValue(response.getOutputStream(), problem);
   }
 
-  /** the request with its body, already read here, readable again by the controller */
-  static final class ReplayedBody extends HttpServletRequestWrapper {
+  /** the request with its body, already read here, readable again by the controller (also the login throttle's) */
+  public static final class ReplayedBody extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    ReplayedBody(HttpServletRequest request, byte[] body) {
+    public ReplayedBody(HttpServletRequest request, byte[] body) {
       super(request);
       this.body = body;
     }

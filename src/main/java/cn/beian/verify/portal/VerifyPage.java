@@ -2,6 +2,7 @@ package cn.beian.verify.portal;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import cn.beian.verify.security.PageSecurity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,8 +53,10 @@ public class VerifyPage {
         .replace("{{notice}}", notice == null ? "" : htmlEscape(notice))
         .replace("{{noticeHidden}}", notice == null ? "hidden" : "");
     // the page may carry a phone number: never cached, and the link's token never leaks as a referrer
-    return ResponseEntity.ok().contentType(HTML_UTF8).cacheControl(CacheControl.noStore())
-        .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff")
+    // and it is never framed (the slider could be clickjacked) nor runs anything but its own script
+    return PageSecurity.protect(ResponseEntity.ok().contentType(HTML_UTF8).cacheControl(CacheControl.noStore())
+        .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff"),
+            PageSecurity.VERIFY_PAGE_POLICY)
         .body(html);
   }
 }

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 @Order(IdentitySetup.ORDER + 1) // the groups they join are created by IdentitySetup
 public class DemoAccounts extends AbstractProcessEnginePlugin {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
 
   record Account(String id, String firstName, String lastName, String group) {}
 
@@ -27,6 +30,10 @@ public class DemoAccounts extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identities = engine.getIdentityService();
+    if (identities.isReadOnly()) {
+      LOG.warn("The demo accounts are not created: users and groups come from the directory (beian.identity.ldap)");
+      return;
+    }
     for (Account account : ACCOUNTS) {
       if (identities.createUserQuery().userId(account.id()).count() == 0) {
         User user = identities.newUser(account.id());

@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
  * Tenants, groups, authorizations and Tasklist filters every installation needs (all profiles), created once when
  * the engine is built and left alone when they already exist. Task permissions are not granted here: the engine's
  * default authorization provider gives a candidate group READ and UPDATE on each task it is a candidate of.
+ * With the organisation's directory ({@link DirectoryIdentityPlugin}, a read-only identity service) the groups and
+ * their members are the directory's and are not created here; the tenants and which groups belong to them stay the
+ * product's, written by {@link DatabaseTenants}.
  */
 @Component
 @Order(IdentitySetup.ORDER)
@@ -70,10 +73,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     for (String province : Provinces.codes()) {
       String bureauName = Provinces.nameOf(province) + "通信管理局";
       String bureau = FilingProcess.bureauGroup(province);
-      tenant(identities, province, bureauName);
+      tenant(engine, province, bureauName);
       group(identities, bureau, bureauName, Groups.GROUP_TYPE_WORKFLOW);
-      tenantMember(identities, province, bureau);
-      tenantMember(identities, province, DESK_GROUP);
+      tenantMember(engine, province, bureau);
+      tenantMember(engine, province, DESK_GROUP);
       grantBureau(authorizations, bureau);
     }
 
@@ -100,16 +103,20 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(authorizations, bureau, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
   }
 
-  private static void tenant(IdentityService identities, String id, String name) {
-    if (identities.createTenantQuery().tenantId(id).count() == 0) {
+  private static void tenant(ProcessEngine engine, String id, String name) {
+    IdentityService identities = engine.getIdentityService();
+    if (identities.isReadOnly()) {
+      DatabaseTenants.ensureTenant(engine, id, name);
+    } else if (identities.createTenantQuery().tenantId(id).count() == 0) {
       Tenant tenant = identities.newTenant(id);
       tenant.setName(name);
       identities.saveTenant(tenant);
     }
   }
 
+  /** nothing with a directory: its groups are the directory's */
   private static void group(IdentityService identities, String id, String name, String type) {
-    if (identities.createGroupQuery().groupId(id).count() == 0) {
+    if (!identities.isReadOnly() && identities.createGroupQuery().groupId(id).count() == 0) {
       Group group = identities.newGroup(id);
       group.setName(name);
       group.setType(type);
@@ -117,8 +124,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void tenantMember(IdentityService identities, String tenantId, String groupId) {
-    if (identities.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+  private static void tenantMember(ProcessEngine engine, String tenantId, String groupId) {
+    IdentityService identities = engine.getIdentityService();
+    if (identities.isReadOnly()) {
+      DatabaseTenants.ensureGroupMember(engine, tenantId, groupId);
+    } else if (identities.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
       identities.createTenantGroupMembership(tenantId, groupId);
     }
   }

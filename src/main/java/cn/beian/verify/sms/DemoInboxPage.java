@@ -2,6 +2,7 @@ package cn.beian.verify.sms;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import cn.beian.verify.security.PageSecurity;
 import cn.beian.verify.verification.PhoneNumbers;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -26,6 +27,13 @@ public class DemoInboxPage {
   static final int LIMIT = 50;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+  /** the page's only style, allowed by its hash in the Content-Security-Policy */
+  static final String STYLE = """
+      body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}
+      table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}
+      th{background:#f3f3f3}td.text{white-space:pre-wrap;word-break:break-all}.error{color:#b00020}.note{color:#666}
+      """;
+  private static final String POLICY = PageSecurity.policyWithInlineStyle(STYLE);
 
   private final DemoInbox inbox;
 
@@ -38,12 +46,13 @@ public class DemoInboxPage {
     boolean filtered = phone != null && !phone.isBlank();
     Optional<String> normalized = filtered ? PhoneNumbers.normalize(phone) : Optional.empty();
     if (filtered && normalized.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HTML_UTF8)
+      return PageSecurity.protect(ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HTML_UTF8), POLICY)
           .body(render(phone, "手机号码格式不正确,应为11位中国大陆手机号码", List.of()));
     }
     List<DemoInboxMessage> messages = normalized.map(p -> inbox.to(p).stream().limit(LIMIT).toList())
         .orElseGet(() -> inbox.latest(LIMIT));
-    return ResponseEntity.ok().contentType(HTML_UTF8).body(render(filtered ? phone : "", null, messages));
+    return PageSecurity.protect(ResponseEntity.ok().contentType(HTML_UTF8), POLICY)
+        .body(render(filtered ? phone : "", null, messages));
   }
 
   private static String render(String phone, String error, List<DemoInboxMessage> messages) {
@@ -54,11 +63,7 @@ public class DemoInboxPage {
         <meta charset="UTF-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>演示短信收件箱</title>
-        <style>
-        body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}
-        table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}
-        th{background:#f3f3f3}td.text{white-space:pre-wrap;word-break:break-all}.error{color:#b00020}.note{color:#666}
-        </style>
+        """).append("<style>").append(STYLE).append("</style>\n").append("""
         </head>
         <body>
         <h1>演示短信收件箱</h1>

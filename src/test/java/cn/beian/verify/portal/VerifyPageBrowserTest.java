@@ -104,6 +104,8 @@ class VerifyPageBrowserTest extends HttpTestSupport {
     assertThat(browser.findElement(By.id("tab-resend")).getText()).isEqualTo("短信重发");
     assertThat(browser.findElement(By.id("notice")).isDisplayed()).isFalse();
     puzzleReady("check");
+    // and the page's Content-Security-Policy lets its own stylesheet apply (its script drew the puzzle above)
+    assertThat(browser.findElement(By.id("check-submit")).getCssValue("background-color")).isEqualTo("rgba(11, 78, 162, 1)");
     screenshot("01-short-link-phone");
     browser.manage().window().setSize(DESKTOP);
     screenshot("01-short-link-desktop");
