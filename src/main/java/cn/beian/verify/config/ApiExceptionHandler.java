@@ -115,17 +115,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (ex instanceof HttpRequestMethodNotSupportedException method) {
       String allowed = method.getSupportedHttpMethods() == null ? ""
           : method.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
-      return problems.text("problem.detail.405", method.getMethod(), allowed);
+      return problems.text("problem.detail.method-not-allowed", method.getMethod(), allowed);
     }
     if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
       String supported = unsupported.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
           .collect(Collectors.joining(", "));
-      return problems.text("problem.detail.415", supported.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : supported);
+      return problems.text("problem.detail.unsupported-media-type", supported.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : supported);
     }
     if (ex instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
       String offered = notAcceptable.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
           .collect(Collectors.joining(", "));
-      return problems.text("problem.detail.406", offered.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : offered);
+      return problems.text("problem.detail.not-acceptable", offered.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : offered);
     }
     return problems.detail(status);
   }

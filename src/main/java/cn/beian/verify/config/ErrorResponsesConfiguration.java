@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Every error response of the product as a problem document: the body size limit of the API, and Tomcat's error
- * report valve replaced by {@link ProblemErrorReportValve}. (Errors of Spring MVC: {@link ApiExceptionHandler}; the
+ * Every error response of the product as a problem document: the body size limit of the API, TRACE refused by
+ * {@link TraceRefusalFilter}, and Tomcat's error report valve replaced by {@link ProblemErrorReportValve}. (Errors of Spring MVC: {@link ApiExceptionHandler}; the
  * error page: {@link ProblemErrorController}.)
  */
 @Configuration
@@ -32,10 +32,21 @@ public class ErrorResponsesConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<TraceRefusalFilter> traceRefusalFilter(Problems problems) {
+    FilterRegistrationBean<TraceRefusalFilter> registration = new FilterRegistrationBean<>(new TraceRefusalFilter(problems));
+    registration.setName("trace-refusal");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve(Problems problems) {
     return new WebServerFactoryCustomizer<>() {
       @Override
       public void customize(TomcatServletWebServerFactory factory) {
+        // TraceRefusalFilter refuses TRACE with a problem document; Tomcat's own refusal has no body at all
+        factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
         factory.addContextCustomizers(context -> {
           Container host = context.getParent();
           if (host instanceof StandardHost standardHost) {

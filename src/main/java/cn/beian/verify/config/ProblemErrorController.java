@@ -29,7 +29,7 @@ public class ProblemErrorController implements ErrorController {
   public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatusCode status = code instanceof Integer value && value >= 400 && value <= 599
-        ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
+        ? Problems.refusal(value) : HttpStatus.NOT_FOUND;
     ProblemDetail problem = problems.of(status, problems.detail(status));
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       try {

@@ -36,7 +36,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
     if (!ioAllowed.get()) {
       return;
     }
-    HttpStatusCode status = HttpStatusCode.valueOf(statusCode);
+    HttpStatusCode status = Problems.refusal(statusCode);
+    response.setStatus(status.value());
     ProblemDetail problem = problems.of(status, statusCode == HttpStatus.BAD_REQUEST.value()
         ? problems.text("problem.detail.container") : problems.detail(status));
     try {

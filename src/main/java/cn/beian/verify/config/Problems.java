@@ -86,6 +86,16 @@ public class Problems {
     }
   }
 
+  /**
+   * the status a refusal is answered with: a method the server does not implement (Tomcat's 501 for CONNECT, a
+   * servlet's for a method it does not know) is the client's mistake, answered 405 — a 5xx would say the product
+   * failed
+   */
+  public static HttpStatusCode refusal(int status) {
+    return HttpStatusCode.valueOf(status == HttpStatus.NOT_IMPLEMENTED.value() ? HttpStatus.METHOD_NOT_ALLOWED.value()
+        : status);
+  }
+
   /** the answer of an exception handler: status and content type set, so that no Accept header can turn it into a 406 */
   public static ResponseEntity<Object> entity(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
