@@ -68,7 +68,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     Translation translation = JsonInputErrors.of(ex);
-    return Problems.entity(problems.invalid(problems.text("problem.title.unreadable"), translation.detail(),
+    return Problems.entity(Problems.invalid(problems.text("problem.title.unreadable"), translation.detail(),
         translation.errors()));
   }
 
@@ -76,7 +76,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String name = ex.getParameterName();
-    return Problems.entity(problems.invalid(problems.title(HttpStatus.BAD_REQUEST),
+    return Problems.entity(Problems.invalid(problems.title(HttpStatus.BAD_REQUEST),
         problems.text("problem.detail.missing-parameter", name), List.of(new FieldError(name, "必填"))));
   }
 
@@ -92,7 +92,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-    return Problems.entity(problems.invalid(problems.title(HttpStatus.BAD_REQUEST),
+    return Problems.entity(Problems.invalid(problems.title(HttpStatus.BAD_REQUEST),
         problems.text("problem.detail.parameter-type", name), List.of(new FieldError(name, "格式不正确"))));
   }
 

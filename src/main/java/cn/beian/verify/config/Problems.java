@@ -38,18 +38,19 @@ public class Problems {
 
   /** a problem with the status's Chinese title and the given detail */
   public ProblemDetail of(HttpStatusCode status, String detail) {
-    return of(status, title(status), detail);
+    return problem(status, title(status), detail);
   }
 
-  public ProblemDetail of(HttpStatusCode status, String title, String detail) {
+  /** a problem with its own title and detail (both in Chinese) */
+  public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     return problem;
   }
 
   /** bad input: 400 naming each field */
-  public ProblemDetail invalid(String title, String detail, List<FieldError> errors) {
-    ProblemDetail problem = of(HttpStatus.BAD_REQUEST, title, detail);
+  public static ProblemDetail invalid(String title, String detail, List<FieldError> errors) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, title, detail);
     problem.setProperty("errors", List.copyOf(errors));
     return problem;
   }

@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "beian.sms.transport", havingValue = "builtin", matchIfMissing = true)
 public class DemoInboxController {
   private final DemoInbox inbox;
-  private final Problems problems;
 
-  public DemoInboxController(DemoInbox inbox, Problems problems) {
+  public DemoInboxController(DemoInbox inbox) {
     this.inbox = inbox;
-    this.problems = problems;
   }
 
   @GetMapping("/api/v1/dev/sms")
@@ -29,10 +27,10 @@ public class DemoInboxController {
         .orElseGet(() -> badPhone(phone));
   }
 
-  private ResponseEntity<Object> badPhone(String phone) {
+  private static ResponseEntity<Object> badPhone(String phone) {
     FieldError error = phone == null || phone.isBlank()
         ? new FieldError("phone", "请填写手机号码")
         : new FieldError("phone", "手机号码格式不正确,应为11位中国大陆手机号码");
-    return Problems.entity(problems.invalid("请求信息不正确", "请检查以下信息后重新提交:" + error.message(), List.of(error)));
+    return Problems.entity(Problems.invalid("请求信息不正确", "请检查以下信息后重新提交:" + error.message(), List.of(error)));
   }
 }

@@ -20,30 +20,24 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "cn.beian.verify.filing.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FilingProblems {
-  private final Problems problems;
-
-  FilingProblems(Problems problems) {
-    this.problems = problems;
-  }
-
   @ExceptionHandler(InvalidFilingException.class)
   ResponseEntity<Object> invalid(InvalidFilingException e) {
-    return Problems.entity(problems.invalid("申请信息有误",
+    return Problems.entity(Problems.invalid("申请信息有误",
         "备案申请有" + e.errors().size() + "处信息有误,请修改后重新提交。", e.errors()));
   }
 
   @ExceptionHandler(FilingNotFoundException.class)
   ResponseEntity<Object> notFound(FilingNotFoundException e) {
-    return Problems.entity(problems.of(HttpStatus.NOT_FOUND, "备案申请不存在", "找不到该备案申请,或它不属于您。"));
+    return Problems.entity(Problems.problem(HttpStatus.NOT_FOUND, "备案申请不存在", "找不到该备案申请,或它不属于您。"));
   }
 
   @ExceptionHandler(RequestNoConflictException.class)
   ResponseEntity<Object> requestNoConflict(RequestNoConflictException e) {
-    return Problems.entity(problems.of(HttpStatus.CONFLICT, "申请编号冲突", e.getMessage() + "。请使用新的申请编号提交新的申请。"));
+    return Problems.entity(Problems.problem(HttpStatus.CONFLICT, "申请编号冲突", e.getMessage() + "。请使用新的申请编号提交新的申请。"));
   }
 
   @ExceptionHandler(FilingClosedException.class)
   ResponseEntity<Object> closed(FilingClosedException e) {
-    return Problems.entity(problems.of(HttpStatus.CONFLICT, "备案申请已结束", e.getMessage()));
+    return Problems.entity(Problems.problem(HttpStatus.CONFLICT, "备案申请已结束", e.getMessage()));
   }
 }

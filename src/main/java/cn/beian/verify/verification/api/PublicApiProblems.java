@@ -22,12 +22,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class PublicApiProblems {
   private static final String TITLE = "请求信息不正确";
 
-  private final Problems problems;
-
-  public PublicApiProblems(Problems problems) {
-    this.problems = problems;
-  }
-
   @ExceptionHandler(InvalidPublicRequestException.class)
   ResponseEntity<Object> invalidInput(InvalidPublicRequestException e) {
     return badRequest(e.errors());
@@ -39,8 +33,8 @@ public class PublicApiProblems {
     return badRequest(JsonInputErrors.of(e).errors());
   }
 
-  private ResponseEntity<Object> badRequest(List<FieldError> errors) {
-    return Problems.entity(problems.invalid(TITLE,
+  private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
+    return Problems.entity(Problems.invalid(TITLE,
         "请检查以下信息后重新提交:" + errors.stream().map(FieldError::message).collect(Collectors.joining(";")), errors));
   }
 }
