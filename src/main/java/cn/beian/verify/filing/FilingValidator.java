@@ -19,24 +19,40 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** Checks every field of a submission against RULES.md §2, §7 and §9; collects all errors at once. */
+/**
+ * Checks every field of a submission against RULES.md §2, §7 and §9 and against what its storage holds (V1
+ * migration: request numbers and refs 64 characters, domains 255, encrypted names up to ~1,500 UTF-8 bytes);
+ * collects all errors at once. Nothing here backtracks: the patterns are bounded, domains and names are scanned.
+ */
 @Component
 public class FilingValidator {
+  // bounded repetition over a character class: fails within 65 characters whatever the input's length
   private static final Pattern REQUEST_NO = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern WEBSITE_REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Pattern DOMAIN =
-      Pattern.compile("(?i)([a-z0-9\\u4e00-\\u9fa5]([a-z0-9\\u4e00-\\u9fa5-]{0,61}[a-z0-9\\u4e00-\\u9fa5])?\\.)+[a-z\\u4e00-\\u9fa5]{2,63}");
+  /** an entity's registered name: far longer than any Chinese enterprise name, far within its encrypted column */
+  static final int MAX_ENTITY_NAME = 128;
+  /** a person's name, in UTF-16 units: the masked name column holds 64 */
+  static final int MAX_PERSON_NAME = 64;
+  /** how much of a client's own value an error message repeats */
+  private static final int ECHO = 32;
 
   private final SmsProperties sms;
+  private final FilingProperties limits;
 
-  public FilingValidator(SmsProperties sms) {
+  public FilingValidator(SmsProperties sms, FilingProperties limits) {
     this.sms = sms;
+    this.limits = limits;
   }
 
   public ValidFiling validate(FilingSubmission s) {
     List<FieldError> errors = new ArrayList<>();
     if (s == null) {
       throw new InvalidFilingException(List.of(new FieldError("", "请求内容不能为空")));
+    }
+    // before anything else: a request of 10,000 websites would be checked, stored and texted person by person
+    if (s.websitesOrEmpty().size() > limits.maxWebsites()) {
+      throw new InvalidFilingException(List.of(new FieldError("websites",
+          "一个备案申请最多包含" + limits.maxWebsites() + "个网站或应用,本申请有" + s.websitesOrEmpty().size() + "个")));
     }
     if (s.requestNo() == null || !REQUEST_NO.matcher(s.requestNo()).matches()) {
       errors.add(new FieldError("requestNo", "申请编号必填,最多64位字母、数字、-或_"));
@@ -55,6 +71,10 @@ public class FilingValidator {
       entityName = trimmed(s.entity().name());
       if (entityName == null) {
         errors.add(new FieldError("entity.name", "主体名称必填"));
+      } else if (PlainText.hasForbiddenCharacter(s.entity().name())) {
+        errors.add(new FieldError("entity.name", "主体名称含有控制字符或不可见的格式字符"));
+      } else if (PlainText.length(entityName) > MAX_ENTITY_NAME) {
+        errors.add(new FieldError("entity.name", "主体名称最多" + MAX_ENTITY_NAME + "个字符"));
       }
       person(s.entity().principal(), "entity.principal", errors)
           .ifPresent(p -> principals.add(new Principal(
@@ -76,10 +96,12 @@ public class FilingValidator {
       } else if (!refs.add(w.ref())) {
         errors.add(new FieldError(at + ".ref", "网站编号重复: " + w.ref()));
       }
-      if (w.domain() != null && !w.domain().isBlank() && !DOMAIN.matcher(w.domain().trim()).matches()) {
-        errors.add(new FieldError(at + ".domain", "域名格式不正确"));
+      String given = trimmed(w.domain());
+      if (given != null && (PlainText.hasForbiddenCharacter(w.domain()) || !DomainNames.isValid(given))) {
+        errors.add(new FieldError(at + ".domain", given.length() > DomainNames.MAX_LENGTH
+            ? "域名最多" + DomainNames.MAX_LENGTH + "个字符" : "域名格式不正确"));
       }
-      String domain = w.domain() == null ? null : w.domain().trim().toLowerCase(Locale.ROOT);
+      String domain = given == null ? null : given.toLowerCase(Locale.ROOT);
       boolean isChanged = w.ref() != null && changed.contains(w.ref());
       person(w.principal(), at + ".principal", errors)
           .ifPresent(p -> principals.add(new Principal(
@@ -87,7 +109,7 @@ public class FilingValidator {
     }
     for (String ref : changed) {
       if (!refs.contains(ref)) {
-        errors.add(new FieldError("change.changedWebsites", "变更的网站不在申请中: " + ref));
+        errors.add(new FieldError("change.changedWebsites", "变更的网站不在申请中: " + echo(ref)));
       }
     }
     if (type == FilingType.NEW_FILING && serviceType == ServiceType.WEBSITE && websites.isEmpty()) {
@@ -119,7 +141,12 @@ public class FilingValidator {
       errors.add(new FieldError("change", "仅变更备案和变更手机号码可填写变更内容(change)"));
       return Set.of();
     }
-    return s.change().changedWebsites() == null ? Set.of() : new HashSet<>(s.change().changedWebsites());
+    List<String> listed = s.change().changedWebsites() == null ? List.of() : s.change().changedWebsites();
+    if (listed.size() > limits.maxWebsites()) {
+      errors.add(new FieldError("change.changedWebsites", "最多列出" + limits.maxWebsites() + "个变更的网站"));
+      return Set.of();
+    }
+    return new HashSet<>(listed);
   }
 
   private record CheckedPerson(String name, String phone, IdType idType, String idNumber) {}
@@ -131,8 +158,12 @@ public class FilingValidator {
     }
     int before = errors.size();
     String name = trimmed(p.name());
-    if (name == null || name.length() > 64) {
-      errors.add(new FieldError(at + ".name", "负责人姓名必填,最多64个字符"));
+    if (name == null || name.length() > MAX_PERSON_NAME) {
+      errors.add(new FieldError(at + ".name", "负责人姓名必填,最多" + MAX_PERSON_NAME + "个字符"));
+    } else if (PlainText.hasForbiddenCharacter(p.name())) {
+      errors.add(new FieldError(at + ".name", "负责人姓名含有控制字符或不可见的格式字符"));
+    } else if (!PlainText.isPersonName(name)) {
+      errors.add(new FieldError(at + ".name", "负责人姓名只能包含文字、空格和·.-'等姓名中的分隔符"));
     }
     Optional<String> phone = PhoneNumbers.normalize(p.phone());
     if (phone.isEmpty()) {
@@ -187,12 +218,22 @@ public class FilingValidator {
     try {
       return Enum.valueOf(type, value.trim());
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(field, label + "无效: " + value));
+      errors.add(new FieldError(field, label + "无效: " + echo(value)));
       return null;
     }
   }
 
+  /** a client's value repeated in a message: short, and with nothing that could break a line or a screen */
+  private static String echo(String value) {
+    if (value == null) {
+      return "null";
+    }
+    String shown = value.length() > ECHO ? value.substring(0, ECHO) + "…" : value;
+    return PlainText.hasForbiddenCharacter(shown) ? "(含不可见字符)" : shown;
+  }
+
+  /** surrounding spaces are a copy-paste accident; blank counts as missing (strip, not trim: trim eats controls) */
   private static String trimmed(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }

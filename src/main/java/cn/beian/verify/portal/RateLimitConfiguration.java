@@ -1,32 +1,49 @@
 package cn.beian.verify.portal;
 
+import cn.beian.verify.config.Problems;
 import cn.beian.verify.portal.RequestBuckets.Limit;
 import cn.beian.verify.verification.PersonalDataHashes;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The abuse limits of the public endpoints as a servlet filter in front of them (off with beian.rate-limits.enabled=false). */
+/**
+ * The abuse limits of the public endpoints (off with beian.rate-limits.enabled=false): per client in a servlet
+ * filter in front of them, per phone in their controller, all buckets in one {@link BucketStore}.
+ */
 @Configuration
 public class RateLimitConfiguration {
 
+  /** the buckets' storage: this node's memory, unless a shared store is configured as a bean of its own */
   @Bean
-  FilterRegistrationBean<PublicRateLimitFilter> publicRateLimitFilter(RateLimitProperties p, SmsSendLimits sms,
-      PersonalDataHashes hashes, ObjectMapper json) {
-    TimeMeter time = TimeMeter.SYSTEM_NANOTIME;
-    RequestBuckets clients = new RequestBuckets(List.of(new Limit(p.perClientPerMinute(), Duration.ofMinutes(1)),
-        new Limit(p.perClientPerHour(), Duration.ofHours(1))), time);
-    RequestBuckets phones = new RequestBuckets(List.of(new Limit(p.perPhonePerMinute(), Duration.ofMinutes(1)),
-        new Limit(p.perPhonePerHour(), Duration.ofHours(1))), time);
-    RequestBuckets puzzles = new RequestBuckets(List.of(new Limit(p.puzzlesPerClientPerMinute(), Duration.ofMinutes(1)),
-        new Limit(p.puzzlesPerClientPerHour(), Duration.ofHours(1))), time);
+  @ConditionalOnMissingBean
+  BucketStore requestBucketStore() {
+    return new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME);
+  }
+
+  @Bean
+  PhoneLimits phoneLimits(RateLimitProperties p, BucketStore store, SmsSendLimits sms, PersonalDataHashes hashes,
+      Problems problems) {
+    RequestBuckets phones = new RequestBuckets("phone", List.of(new Limit(p.perPhonePerMinute(), Duration.ofMinutes(1)),
+        new Limit(p.perPhonePerHour(), Duration.ofHours(1))), store);
+    return new PhoneLimits(p, phones, sms, hashes, problems);
+  }
+
+  @Bean
+  FilterRegistrationBean<PublicRateLimitFilter> publicRateLimitFilter(RateLimitProperties p, BucketStore store,
+      Problems problems) {
+    RequestBuckets clients = new RequestBuckets("client", List.of(new Limit(p.perClientPerMinute(), Duration.ofMinutes(1)),
+        new Limit(p.perClientPerHour(), Duration.ofHours(1))), store);
+    RequestBuckets puzzles = new RequestBuckets("puzzles", List.of(
+        new Limit(p.puzzlesPerClientPerMinute(), Duration.ofMinutes(1)),
+        new Limit(p.puzzlesPerClientPerHour(), Duration.ofHours(1))), store);
     FilterRegistrationBean<PublicRateLimitFilter> registration = new FilterRegistrationBean<>(
-        new PublicRateLimitFilter(p, clients, phones, puzzles, sms, hashes, json));
+        new PublicRateLimitFilter(p, clients, puzzles, problems));
     registration.setName("public-rate-limits");
     registration.addUrlPatterns(PublicRateLimitFilter.CHECKS, PublicRateLimitFilter.RESENDS, PublicRateLimitFilter.CAPTCHA,
         PublicRateLimitFilter.CAPTCHA + "/*");

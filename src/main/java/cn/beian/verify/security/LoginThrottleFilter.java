@@ -1,7 +1,6 @@
 package cn.beian.verify.security;
 
 import cn.beian.verify.portal.ClientAddresses;
-import cn.beian.verify.portal.PublicRateLimitFilter.ReplayedBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

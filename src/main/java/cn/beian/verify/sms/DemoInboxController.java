@@ -1,12 +1,10 @@
 package cn.beian.verify.sms;
 
+import cn.beian.verify.config.Problems;
 import cn.beian.verify.filing.FieldError;
 import cn.beian.verify.verification.PhoneNumbers;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,13 +27,10 @@ public class DemoInboxController {
         .orElseGet(() -> badPhone(phone));
   }
 
-  private static ResponseEntity<ProblemDetail> badPhone(String phone) {
+  private static ResponseEntity<Object> badPhone(String phone) {
     FieldError error = phone == null || phone.isBlank()
         ? new FieldError("phone", "请填写手机号码")
         : new FieldError("phone", "手机号码格式不正确,应为11位中国大陆手机号码");
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请检查以下信息后重新提交:" + error.message());
-    problem.setTitle("请求信息不正确");
-    problem.setProperty("errors", List.of(error));
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return Problems.entity(Problems.invalid("请求信息不正确", "请检查以下信息后重新提交:" + error.message(), List.of(error)));
   }
 }

@@ -46,12 +46,15 @@ public class FailedAttempts {
     return CheckOutcome.of(CheckResult.WRONG_INFO, verifier);
   }
 
-  /** no live code matched: counts against every pending verification of the phone and wears out their codes */
+  /**
+   * no live code matched, but the phone and the ID suffix identify these pending verifications: counts against each
+   * of them and wears out their codes
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public CheckOutcome wrongCode(List<Verifier> pendingOfPhone) {
+  public CheckOutcome wrongCode(List<Verifier> identified) {
     Instant now = clock.instant();
     List<Verifier> failed = new ArrayList<>();
-    for (Verifier verifier : pendingOfPhone) {
+    for (Verifier verifier : identified) {
       int failures = verifiers.addFailedAttempt(verifier.id());
       if (failures < 0) {
         continue;

@@ -72,9 +72,10 @@ public class VerificationService {
     List<Verifier> pending = verifiers.pendingByPhone(hashes.phone(phone), clock.instant()).stream().filter(scope).toList();
     Optional<CodeMatch> live = codes.find(codeHash, "LIVE").stream()
         .filter(m -> pending.stream().anyMatch(v -> v.id().equals(m.verifierId()))).findFirst();
+    String suffixHash = hashes.idSuffix(phone, idLast6);
     if (live.isPresent()) {
       Verifier verifier = pending.stream().filter(v -> v.id().equals(live.get().verifierId())).findFirst().orElseThrow();
-      if (verifier.idSuffixHash().equals(hashes.idSuffix(phone, idLast6))) {
+      if (verifier.idSuffixHash().equals(suffixHash)) {
         return verify(verifier, live.get().codeId());
       }
       return failedAttempts.wrongInfo(verifier);
@@ -85,10 +86,13 @@ public class VerificationService {
     if (alreadyDone.isPresent()) {
       return CheckOutcome.of(CheckResult.ALREADY_VERIFIED, alreadyDone.get());
     }
-    if (pending.isEmpty()) {
+    // RULES.md §5 (revised 2026-11-30): a wrong or dead code counts only where the ID suffix identifies the
+    // verifier; with both wrong the check identifies nobody, so a phone number alone cannot fail anyone's request
+    List<Verifier> identified = pending.stream().filter(v -> v.idSuffixHash().equals(suffixHash)).toList();
+    if (identified.isEmpty()) {
       return CheckOutcome.of(CheckResult.NOT_FOUND, null);
     }
-    return failedAttempts.wrongCode(pending);
+    return failedAttempts.wrongCode(identified);
   }
 
   private CheckOutcome verify(Verifier verifier, String codeId) {

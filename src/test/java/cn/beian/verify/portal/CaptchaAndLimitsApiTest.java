@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -91,6 +92,100 @@ class CaptchaAndLimitsApiTest extends HttpTestSupport {
     assertThat(refused.body().get("detail").asText()).contains("短信发送过于频繁");
     assertThat(jdbc.queryForObject("SELECT manual_resends FROM verifier WHERE filing_id = ? AND phone_hash = ?",
         Integer.class, filingId, hashes.phone(qian.phone()))).isEqualTo(1);
+    assertThat(post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body().get("result").asText())
+        .isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void shouldApplyThePhoneLimitWhateverShapeTheBodyHas() {
+    // given five checks in a minute naming one phone in five different ways (this context: 5 per phone a minute)
+    String phone = TestData.phone();
+    String spaced = "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+    String escaped = phone.chars().mapToObj(c -> String.format("\\u%04x", c)).collect(Collectors.joining());
+    String padding = " ".repeat(20 * 1024);
+    List<String> bodies = List.of(
+        "{\"phone\":\"" + phone + "\",\"code\":\"123456\",\"idLast6\":\"07123X\",\"captchaToken\":\"TOKEN\"}",
+        "{\"phone\":\"" + spaced + "\",\"code\":\"123456\",\"idLast6\":\"07123X\",\"captchaToken\":\"TOKEN\"}",
+        "{\"phone\":\"" + escaped + "\",\"code\":\"123456\",\"idLast6\":\"07123X\",\"captchaToken\":\"TOKEN\"}",
+        "{" + padding + "\"phone\":\"86-" + phone + "\",\"code\":\"123456\",\"idLast6\":\"07123X\",\"captchaToken\":\"TOKEN\"}",
+        "{\"captchaToken\":\"TOKEN\",\"code\":\"123456\",\"idLast6\":\"07123X\"," + padding + "\"phone\":\"" + phone + "\"}");
+    for (String body : bodies) {
+      Response answer = post("/api/v1/sms-verifications", null, body.replace("TOKEN", solve(1.0)));
+      assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+      assertThat(answer.body().get("result").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    // when a sixth comes padded past the old 16 KB look-ahead
+    String token = solve(1.0);
+    Response sixth = post("/api/v1/sms-verifications", null,
+        bodies.get(3).replace("TOKEN", token).replace(padding, " ".repeat(40 * 1024)));
+
+    // then it is refused, and its captcha token was not spent
+    assertThat(sixth.status()).isEqualTo(429);
+    assertThat(sixth.contentType()).startsWith("application/problem+json");
+    assertThat(sixth.body().get("detail").asText()).contains("该手机号码的操作过于频繁");
+    assertThat(Long.parseLong(sixth.header("Retry-After"))).isPositive();
+    assertThat(post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body().get("result").asText())
+        .isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void shouldRefuseAPhoneSentAsAJsonNumberWithoutSpendingTheToken() {
+    // given a solved puzzle
+    String token = solve(1.0);
+
+    // when the phone is sent as a number (the probe's way past the per-phone limit)
+    Response answer = post("/api/v1/sms-verifications", null,
+        "{\"phone\":" + TestData.phone() + ",\"code\":\"123456\",\"idLast6\":\"07123X\",\"captchaToken\":\"" + token + "\"}");
+
+    // then 400 naming the field, and the token is still good
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("phone");
+    assertThat(post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body().get("result").asText())
+        .isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void shouldApplyTheSmsLimitToAPaddedResendWithAnotherSpellingOfThePhone() {
+    // given a verifier whose first code was sent (this context: 2 SMS per phone an hour)
+    Person sun = person("孙七");
+    String filingId = filingService.submit("demo-provider-a", TestData.newFiling("CN-GS", sun, person("周八")))
+        .filing().id();
+    runJobs(filingId);
+    String padding = " ".repeat(20 * 1024);
+
+    // when two resends are asked for with padded bodies, the second with +86 and spaces
+    Response first = post("/api/v1/sms-resends", null, "{" + padding + "\"phone\":\"" + sun.phone()
+        + "\",\"idLast6\":\"" + last6(sun) + "\",\"captchaToken\":\"" + solve(1.0) + "\"}");
+    runJobs(filingId);
+    Response second = post("/api/v1/sms-resends", null, "{" + padding + "\"phone\":\"+86 " + sun.phone()
+        + "\",\"idLast6\":\"" + last6(sun).toLowerCase() + "\",\"captchaToken\":\"" + solve(1.0) + "\"}");
+    runJobs(filingId);
+
+    // then only the first is sent: two SMS in all, one manual resend
+    assertThat(first.body().get("result").asText()).isEqualTo("RESENT");
+    assertThat(second.status()).isEqualTo(429);
+    assertThat(second.body().get("detail").asText()).contains("短信发送过于频繁");
+    assertThat(smsTo(sun.phone())).hasSize(2);
+    assertThat(jdbc.queryForObject("SELECT manual_resends FROM verifier WHERE filing_id = ? AND phone_hash = ?",
+        Integer.class, filingId, hashes.phone(sun.phone()))).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseABodyOverTheSizeLimitWithoutSpendingTheToken() {
+    // given a solved puzzle
+    String token = solve(1.0);
+
+    // when a check comes with a body of 1 MB
+    Response answer = post("/api/v1/sms-verifications", null, "{" + " ".repeat(1024 * 1024)
+        + "\"phone\":\"" + TestData.phone() + "\",\"code\":\"123456\",\"idLast6\":\"07123X\",\"captchaToken\":\""
+        + token + "\"}");
+
+    // then 413 problem, and the token is still good
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().get("detail").asText()).contains("KB");
     assertThat(post("/api/v1/sms-verifications", null, check(TestData.phone(), token)).body().get("result").asText())
         .isEqualTo("NOT_FOUND");
   }

@@ -26,7 +26,8 @@ class RequestBucketsTest {
   @Test
   void shouldRefuseOverTheLimitAndTellHowLongToWait() {
     // given 2 per minute
-    RequestBuckets buckets = new RequestBuckets(List.of(new Limit(2, Duration.ofMinutes(1))), clock);
+    RequestBuckets buckets = new RequestBuckets("test", List.of(new Limit(2, Duration.ofMinutes(1))),
+        new LocalBucketStore(clock));
 
     // when a key takes three
     assertThat(buckets.tryTake("a")).isEmpty();
@@ -41,8 +42,8 @@ class RequestBucketsTest {
   @Test
   void shouldApplyTheStricterOfSeveralLimits() {
     // given 5 per minute and 6 per hour
-    RequestBuckets buckets = new RequestBuckets(List.of(new Limit(5, Duration.ofMinutes(1)),
-        new Limit(6, Duration.ofHours(1))), clock);
+    RequestBuckets buckets = new RequestBuckets("test", List.of(new Limit(5, Duration.ofMinutes(1)),
+        new Limit(6, Duration.ofHours(1))), new LocalBucketStore(clock));
     for (int i = 0; i < 5; i++) {
       assertThat(buckets.tryTake("a")).isEmpty();
     }

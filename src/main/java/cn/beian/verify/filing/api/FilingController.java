@@ -67,7 +67,8 @@ public class FilingController {
           + "serviceType: WEBSITE、APP、WEBSITE_AND_APP;idType: RESIDENT_ID(居民身份证)、PASSPORT(护照)、"
           + "HK_MACAO_PERMIT(港澳居民来往内地通行证)、TAIWAN_PERMIT(台湾居民来往大陆通行证)。"
           + "change 仅用于 CHANGE 和 PHONE_CHANGE(变更手机号码时,负责人信息中填写新号码)。\n\n"
-          + "任何字段有误时返回400,errors 中逐项列出字段和原因;此时不保存任何数据,也不发送短信。")
+          + "任何字段有误时返回400,errors 中逐项列出字段和原因;此时不保存任何数据,也不发送短信。"
+          + "一个申请最多包含100个网站或应用(配置项 beian.filing.max-websites),超过时整份申请以400拒绝。")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
       mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FilingSubmission.class),
       examples = {@ExampleObject(name = "首次备案", value = ApiExamples.SUBMISSION),
@@ -80,6 +81,8 @@ public class FilingController {
   @ApiResponse(responseCode = "400", description = "申请信息有误",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
           examples = @ExampleObject(value = ApiExamples.INVALID)))
+  @ApiResponse(responseCode = "413", description = "请求内容超过大小上限",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "409", description = "requestNo 已被使用,且申请内容不同",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
           examples = @ExampleObject(value = ApiExamples.REQUEST_NO_CONFLICT)))

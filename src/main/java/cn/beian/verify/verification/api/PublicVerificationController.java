@@ -1,6 +1,7 @@
 package cn.beian.verify.verification.api;
 
 import cn.beian.verify.portal.CaptchaVerifier;
+import cn.beian.verify.portal.PhoneLimits;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.ResendOutcome;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The verifiers' public endpoints (API.md §2): checking a code (短信核验) and asking for a resend (短信重发).
- * Order of the gates: the input's format (400, nothing spent), then the captcha (its token is spent only on
- * well-formed input), then the same {@link VerificationService} as the Tasklist form.
+ * Order of the gates: the input's format (400, nothing spent), then the limits of its normalised phone (429, nothing
+ * spent), then the captcha (its token is spent only on well-formed input within the limits), then the same
+ * {@link VerificationService} as the Tasklist form.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -28,18 +30,21 @@ public class PublicVerificationController {
   private final CaptchaVerifier captcha;
   private final VerifierRepository verifiers;
   private final VerificationProperties properties;
+  private final PhoneLimits limits;
 
   public PublicVerificationController(VerificationService verifications, CaptchaVerifier captcha,
-      VerifierRepository verifiers, VerificationProperties properties) {
+      VerifierRepository verifiers, VerificationProperties properties, PhoneLimits limits) {
     this.verifications = verifications;
     this.captcha = captcha;
     this.verifiers = verifiers;
     this.properties = properties;
+    this.limits = limits;
   }
 
   @PostMapping(path = "/sms-verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
   public VerificationAnswer check(@RequestBody SmsVerificationRequest request) {
     PublicInput.Check input = PublicInput.check(request);
+    limits.admitCheck(input.phone());
     if (!captcha.consume(request.captchaToken())) {
       return CAPTCHA_FAILED;
     }
@@ -63,6 +68,7 @@ public class PublicVerificationController {
   @PostMapping(path = "/sms-resends", consumes = MediaType.APPLICATION_JSON_VALUE)
   public VerificationAnswer resend(@RequestBody SmsResendRequest request) {
     PublicInput.Resend input = PublicInput.resend(request);
+    limits.admitResend(input.phone());
     if (!captcha.consume(request.captchaToken())) {
       return CAPTCHA_FAILED;
     }

@@ -39,6 +39,21 @@ class OpenApiDocsTest extends HttpTestSupport {
   }
 
   @Test
+  void shouldSayThatUnknownFieldsAreRefused() {
+    // when
+    Response docs = get("/v3/api-docs", null);
+
+    // then the document says so in words and in every request body's schemas
+    assertThat(docs.body().at("/info/description").asText()).contains("未列出的字段", "400", "413");
+    JsonNode schemas = docs.body().at("/components/schemas");
+    for (String name : new String[] {"FilingSubmission", "Entity", "Person", "Website", "Change",
+        "SmsVerificationRequest", "SmsResendRequest"}) {
+      assertThat(schemas.get(name).get("additionalProperties").asBoolean(true)).as(name).isFalse();
+    }
+    assertThat(schemas.get("FilingView").has("additionalProperties")).isFalse();
+  }
+
+  @Test
   void shouldServeSwaggerUi() throws Exception {
     HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

@@ -6,7 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.beian.verify.config.Problems;
 import cn.beian.verify.portal.CaptchaVerifier;
+import cn.beian.verify.portal.PhoneLimits;
 import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.VerificationService;
 import cn.beian.verify.verification.VerifierRepository;
@@ -25,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * nothing is checked, counted or resent. The shared HTTP context runs with the captcha off, hence this slice.
  */
 @WebMvcTest(PublicVerificationController.class)
-@Import(CaptchaRequiredTest.CaptchaOn.class)
+@Import({CaptchaRequiredTest.CaptchaOn.class, Problems.class})
 class CaptchaRequiredTest {
 
   @TestConfiguration
@@ -46,6 +48,7 @@ class CaptchaRequiredTest {
   @Autowired MockMvc mvc;
   @MockitoBean VerificationService verifications;
   @MockitoBean VerifierRepository verifiers;
+  @MockitoBean PhoneLimits phoneLimits;
 
   @Test
   void shouldRefuseACheckWithoutCountingIt() throws Exception {

@@ -10,6 +10,7 @@ import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.ReturnReason;
 import cn.beian.verify.verification.VerifierStatus;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/v1/sms-verifications: every result of RULES.md §5 over HTTP, with its effect on the stored request. */
@@ -143,5 +144,29 @@ class SmsVerificationApiTest extends PublicApiSupport {
     assertThat(filing(filingId).status()).isEqualTo(FilingStatus.RETURNED);
     assertThat(filing(filingId).returnReason()).isEqualTo(ReturnReason.VERIFICATION_FAILED);
     assertThat(check(li.phone(), latestCode(li.phone()), last6(li)).get("result").asText()).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void shouldNotReturnAnyRequestForAnOutsiderWhoKnowsOnlyThePhone() throws Exception {
+    // given one person pending in three requests (the probe returned 28 such requests)
+    Person zhang = person("张三");
+    List<String> filingIds = List.of(submitAndSend(zhang, person("李四")),
+        submitAndSend(zhang, person("王五")), submitAndSend(zhang, person("赵六")));
+    String wrongSuffix = last6(zhang).equals("000000") ? "000001" : "000000";
+
+    // when an outsider makes twice the failure limit of checks with guessed codes and a guessed ID suffix
+    for (int i = 0; i < 10; i++) {
+      JsonNode answer = check(zhang.phone(), String.format("%06d", 200_000 + i * 7), wrongSuffix);
+      assertThat(answer.get("result").asText()).isEqualTo("NOT_FOUND");
+      assertThat(answer.has("remainingAttempts")).isFalse();
+    }
+    filingIds.forEach(this::runJobs);
+
+    // then every request is still verifying and nothing counted against the person
+    for (String filingId : filingIds) {
+      assertThat(filing(filingId).status()).isEqualTo(FilingStatus.VERIFYING);
+      assertThat(verifierOf(filingId, zhang.phone()).failedAttempts()).isZero();
+      assertThat(filings.events(filingId)).noneMatch(e -> e.event().equals("ATTEMPT_FAILED"));
+    }
   }
 }

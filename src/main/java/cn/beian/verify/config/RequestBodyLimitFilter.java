@@ -1,0 +1,132 @@
+package cn.beian.verify.config;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The body size limit of the product's API ({@code beian.http.max-body-size}): a body that says it is larger, or
+ * turns out larger while being read, is answered 413 before any controller sees it. The body is read here in full
+ * (it is small by then) and handed on, so every later reader sees exactly the same bytes.
+ */
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
+
+  private final int maxBytes;
+  private final Problems problems;
+
+  public RequestBodyLimitFilter(HttpInputProperties properties, Problems problems) {
+    this.maxBytes = (int) properties.maxBodySize().toBytes();
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long declared = request.getContentLengthLong();
+    boolean hasBody = declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    if (!hasBody) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (declared > maxBytes) {
+      tooLarge(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+    if (body.length > maxBytes) {
+      tooLarge(request, response);
+      return;
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    LOG.info("Request body over {} bytes refused: {} {}", maxBytes, request.getMethod(), request.getRequestURI());
+    // the rest of the body is not read: the connection is closed instead of draining it
+    response.setHeader(HttpHeaders.CONNECTION, "close");
+    problems.write(request, response, problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+        problems.text("problem.detail.body-too-large", Integer.toString(maxBytes / 1024))));
+  }
+
+  /** the request with its body, already read, readable again by whoever comes next */
+  static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset()));
+    }
+
+    /** the declared charset; UTF-8 when none, or one this JVM does not know (the JSON reader then refuses the body) */
+    private Charset charset() {
+      String encoding = getCharacterEncoding();
+      try {
+        return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+      } catch (IllegalArgumentException unknown) {
+        return StandardCharsets.UTF_8;
+      }
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}
