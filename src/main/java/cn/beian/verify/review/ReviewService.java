@@ -123,8 +123,9 @@ public class ReviewService {
       String name = unmasked ? cipher.decrypt(v.nameEnc()) : v.nameMasked();
       verifierNames.put(v.id(), name);
       verificationRows.add(new ReviewView.Verification(name, unmasked ? cipher.decrypt(v.phoneEnc()) : v.phoneMasked(),
-          roles(byVerifier.getOrDefault(v.id(), List.of())), Labels.of(v.status()), times.format(v.firstSentAt()),
-          times.format(v.lastSentAt()), v.manualResends(), v.autoResent() ? "是" : "否", v.failedAttempts(),
+          roles(byVerifier.getOrDefault(v.id(), List.of())), Labels.of(v.status()),
+          "首次 " + times.format(v.firstSentAt()) + "\n最近 " + times.format(v.lastSentAt()),
+          "人工 " + v.manualResends() + " 次\n自动 " + (v.autoResent() ? "已重发" : "未重发"), v.failedAttempts(),
           times.format(v.verifiedAt())));
     }
 

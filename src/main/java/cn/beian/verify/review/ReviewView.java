@@ -22,8 +22,12 @@ public record ReviewView(String title, boolean unmasked, String notice, List<Ite
 
   public record Person(String role, String website, String name, String phone, String idType, String idNumber) {}
 
-  public record Verification(String name, String phone, String roles, String status, String firstSentAt,
-      String lastSentAt, int manualResends, String autoResent, int failedAttempts, String verifiedAt) {}
+  /**
+   * @param sent first and last sending time
+   * @param resends manual resends and whether the automatic one went out
+   */
+  public record Verification(String name, String phone, String roles, String status, String sent, String resends,
+      int failedAttempts, String verifiedAt) {}
 
   public record Event(String at, String event, String person, String detail) {}
 }

@@ -4,24 +4,20 @@ import static cn.beian.verify.TestData.last6;
 import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.Browser;
 import cn.beian.verify.HttpTestSupport;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import java.io.File;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +26,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,13 +40,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @PortalIntegrationTest
 class VerifyPageBrowserTest extends HttpTestSupport {
-  private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
-  private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Pattern LINK = Pattern.compile("/v/([A-Za-z0-9_-]+)");
   private static final Dimension PHONE = new Dimension(390, 844), DESKTOP = new Dimension(1280, 900);
 
-  private static ChromeDriverService service;
+  private static Browser chromium;
   private static WebDriver browser;
 
   @Autowired FilingService filingService;
@@ -64,26 +52,14 @@ class VerifyPageBrowserTest extends HttpTestSupport {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    assertThat(new File(CHROMEDRIVER).canExecute())
-        .as("%s missing: Debian package chromium-driver (./mvnw verify installs it)", CHROMEDRIVER).isTrue();
-    assertThat(new File(CHROMIUM).canExecute())
-        .as("%s missing: Debian package chromium (./mvnw verify installs it)", CHROMIUM).isTrue();
-    Files.createDirectories(SCREENSHOTS);
-    service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    browser = new ChromeDriver(service, options);
+    chromium = Browser.start();
+    browser = chromium.driver();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -385,11 +361,7 @@ class VerifyPageBrowserTest extends HttpTestSupport {
   }
 
   private void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    chromium.screenshot(name);
   }
+
 }

@@ -136,9 +136,11 @@ class ReviewTasksScenarioTest extends ProcessScenarioSupport {
             tuple("主体负责人", "—", "张三", zhang.phone(), "居民身份证", zhang.idNumber()),
             tuple("网站负责人", "example.cn", "李四", li.phone(), "居民身份证", li.idNumber()));
     assertThat(bureau.verifications()).extracting(ReviewView.Verification::name, ReviewView.Verification::roles,
-        ReviewView.Verification::status, ReviewView.Verification::autoResent)
-        .containsExactlyInAnyOrder(tuple("张三", "主体负责人", "已核验", "否"),
-            tuple("李四", "网站负责人(example.cn)", "已核验", "否"));
+        ReviewView.Verification::status, ReviewView.Verification::resends, ReviewView.Verification::failedAttempts)
+        .containsExactlyInAnyOrder(tuple("张三", "主体负责人", "已核验", "人工 0 次\n自动 未重发", 0),
+            tuple("李四", "网站负责人(example.cn)", "已核验", "人工 0 次\n自动 未重发", 0));
+    assertThat(bureau.verifications()).allSatisfy(v -> assertThat(v.sent()).matches("首次 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"
+        + "\n最近 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"));
     assertThat(bureau.history()).extracting(ReviewView.Event::event)
         .containsSubsequence("接入商提交申请", "发送验证码短信", "短信核验通过", "提交管局审核");
     assertThat(bureau.toString()).doesNotContainPattern("NEW_FILING|WEBSITE|ENTITY_PRINCIPAL|RESIDENT_ID|SMS_SENT");
