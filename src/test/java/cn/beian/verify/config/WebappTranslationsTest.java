@@ -76,6 +76,8 @@ class WebappTranslationsTest {
     String config = text(productFile(APPS + app + "/scripts/config.js"));
     assertThat(config).contains("availableLocales: ['zh']", "fallbackLocale: 'zh'", "vendor: '备案短信核验'");
     assertThat(text(productFile(APPS + app + "/styles/user-styles.css")))
+        .contains("@import url(\"../../beian/webapps.css\");");
+    assertThat(text(productFile(APPS + "beian/webapps.css")))
         .containsPattern("\\.ce-eol-banner \\{\\s*display: none !important;");
     if (app.equals("tasklist")) {
       assertThat(config).contains("customScripts: ['beian/tasklist']");
