@@ -3,11 +3,18 @@ package cn.beian.verify.portal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param baseUrl where the public verification page is reached; the SMS short link starts with it */
+/**
+ * @param baseUrl where the public verification page is reached from the citizens' phones (the SMS short link starts
+ *     with it); empty: {@code http://localhost:<the server's port>}, for a local demo (see {@link PublicAddress})
+ */
 @ConfigurationProperties("beian.portal")
-public record PortalProperties(@DefaultValue("http://localhost:8080") String baseUrl) {
+public record PortalProperties(@DefaultValue("") String baseUrl) {
 
-  public String shortLink(String token) {
-    return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/v/" + token;
+  public PortalProperties {
+    baseUrl = baseUrl == null ? "" : baseUrl.strip();
+    if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      throw new IllegalArgumentException("beian.portal.base-url must be an http(s) URL without query, e.g. "
+          + "https://beian.example.cn: " + baseUrl);
+    }
   }
 }

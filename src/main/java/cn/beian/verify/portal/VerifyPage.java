@@ -56,7 +56,7 @@ public class VerifyPage {
     // and it is never framed (the slider could be clickjacked) nor runs anything but its own script
     return PageSecurity.protect(ResponseEntity.ok().contentType(HTML_UTF8).cacheControl(CacheControl.noStore())
         .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff"),
-            PageSecurity.VERIFY_PAGE_POLICY)
+            PageSecurity.SAME_ORIGIN_POLICY)
         .body(html);
   }
 }

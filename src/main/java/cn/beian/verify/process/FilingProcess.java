@@ -6,6 +6,8 @@ public final class FilingProcess {
 
   public static final class Vars {
     public static final String FILING_ID = "filingId";
+    /** the provider's request number: not personal data; Tasklist and Cockpit search by it */
+    public static final String REQUEST_NO = "requestNo";
     public static final String PROVINCE = "province";
     public static final String FILING_TYPE = "filingType";
     public static final String SERVICE_TYPE = "serviceType";
@@ -25,7 +27,8 @@ public final class FilingProcess {
     /** set by the bureau reviewer when completing UserTask_ReviewFiling */
     public static final String APPROVED = "approved";
     public static final String REVIEW_COMMENT = "reviewComment";
-    /** task-local, masked summary shown in the review form; never reaches history */
+    /** no longer written (the review form reads its content from the product, see TasklistReviewData); kept so that
+     *  the history filter still drops it for review tasks created before */
     public static final String REVIEW_SUMMARY = "reviewSummary";
     private Vars() {}
   }

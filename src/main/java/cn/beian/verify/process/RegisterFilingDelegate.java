@@ -45,6 +45,7 @@ class RegisterFilingDelegate implements JavaDelegate {
       execution.setVariable(Vars.FILING_ID, filingId);
     }
     Filing filing = filings.get(filingId);
+    execution.setVariable(Vars.REQUEST_NO, filing.requestNo());
     execution.setVariable(Vars.PROVINCE, filing.province());
     execution.setVariable(Vars.FILING_TYPE, filing.type().name());
     execution.setVariable(Vars.SERVICE_TYPE, filing.serviceType().name());

@@ -2,6 +2,9 @@ package cn.beian.verify.process;
 
 import cn.beian.verify.process.FilingProcess.Vars;
 import cn.beian.verify.review.ReviewService;
+import cn.beian.verify.review.TaskTexts;
+import java.time.Clock;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -11,13 +14,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ReviewDelegates {
 
-  /** the request is under review; its masked trail is shown in the review form as a task-local variable */
+  /**
+   * The request is under review. The task carries what the bureau's list needs (request number, type, entity, the
+   * review deadline as due date); the form's content is read from the product when the form opens, never stored in
+   * the process (TasklistReviewData).
+   */
   @Bean
-  TaskListener reviewTaskListener(ReviewService reviews) {
+  TaskListener reviewTaskListener(ReviewService reviews, TaskTexts texts, Clock clock) {
     return task -> {
       String filingId = (String) task.getVariable(Vars.FILING_ID);
       reviews.openReview(filingId);
-      task.setVariableLocal(Vars.REVIEW_SUMMARY, reviews.summary(filingId));
+      TaskTexts.TaskText text = texts.reviewTask(filingId, clock.instant());
+      task.setName(text.name());
+      task.setDescription(text.description());
+      task.setDueDate(Date.from(text.due()));
     };
   }
 

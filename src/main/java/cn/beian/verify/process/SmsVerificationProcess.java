@@ -9,6 +9,8 @@ public final class SmsVerificationProcess {
 
   public static final class Vars {
     public static final String FILING_ID = FilingProcess.Vars.FILING_ID;
+    /** handed in by the filing process: names the verifier's task */
+    public static final String REQUEST_NO = FilingProcess.Vars.REQUEST_NO;
     public static final String QUORUM = FilingProcess.Vars.QUORUM;
     /** multi-instance element variable; also task-local on UserTask_VerifySmsCode */
     public static final String VERIFIER_ID = "verifierId";

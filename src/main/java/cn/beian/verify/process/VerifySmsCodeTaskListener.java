@@ -42,7 +42,9 @@ class VerifySmsCodeTaskListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       lifecycle.attachTask(verifierId, task.getId(), task.getExecutionId());
       Verifier verifier = verifiers.get(verifierId);
-      task.setName("短信核验 " + verifier.nameMasked() + " " + verifier.phoneMasked());
+      Object requestNo = task.getVariable(Vars.REQUEST_NO);
+      task.setName("短信核验 " + (requestNo == null ? "" : requestNo + " ") + verifier.nameMasked() + " "
+          + verifier.phoneMasked());
       task.setVariableLocal(Vars.SMS_CODE, null);
       task.setVariableLocal(Vars.PHONE, null);
       task.setVariableLocal(Vars.ID_LAST6, null);

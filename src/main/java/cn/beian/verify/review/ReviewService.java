@@ -9,15 +9,18 @@ import cn.beian.verify.filing.PersonRepository;
 import cn.beian.verify.filing.PersonRole;
 import cn.beian.verify.filing.StoredPerson;
 import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.Names;
+import cn.beian.verify.verification.IdType;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;
 import cn.beian.verify.verification.VerifierStatus;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,28 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ReviewService {
-  private static final Map<FilingType, String> TYPE_NAMES = Map.of(
-      FilingType.NEW_FILING, "首次备案", FilingType.NEW_WEBSITE, "新增网站", FilingType.NEW_ACCESS, "新增接入",
-      FilingType.CHANGE, "变更备案", FilingType.CANCEL_ENTITY, "注销主体", FilingType.CANCEL_WEBSITE, "注销网站",
-      FilingType.CANCEL_ACCESS, "取消接入", FilingType.PHONE_CHANGE, "变更手机号码");
-  private static final Map<VerifierStatus, String> STATUS_NAMES = Map.of(
-      VerifierStatus.PENDING, "待核验", VerifierStatus.VERIFIED, "已核验", VerifierStatus.FAILED, "核验失败",
-      VerifierStatus.EXPIRED, "已超时", VerifierStatus.CANCELLED, "已取消");
-
   private final FilingRepository filings;
   private final PersonRepository persons;
   private final VerifierRepository verifiers;
   private final PersonalDataCipher cipher;
-  private final VerificationProperties properties;
+  private final ProviderNames providers;
+  private final BeijingTimes times;
   private final Clock clock;
 
   public ReviewService(FilingRepository filings, PersonRepository persons, VerifierRepository verifiers,
-      PersonalDataCipher cipher, VerificationProperties properties, Clock clock) {
+      PersonalDataCipher cipher, ProviderNames providers, VerificationProperties properties, Clock clock) {
     this.filings = filings;
     this.persons = persons;
     this.verifiers = verifiers;
     this.cipher = cipher;
-    this.properties = properties;
+    this.providers = providers;
+    this.times = new BeijingTimes(properties.zone());
     this.clock = clock;
   }
 
@@ -78,41 +75,87 @@ public class ReviewService {
     }
   }
 
-  /** what the review form shows: the request and each person's verification trail, personal data masked */
+  /**
+   * The review form's content for one viewer: personal data in clear for the request's own bureau ({@code unmasked},
+   * RULES.md §9), masked for anyone else. Built on each request and never stored.
+   */
   @Transactional(readOnly = true)
-  public String summary(String filingId) {
+  public ReviewView view(String filingId, boolean unmasked) {
     Filing f = filings.get(filingId);
-    DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.zone());
-    StringBuilder s = new StringBuilder();
-    s.append("申请编号: ").append(f.requestNo()).append('\n')
-        .append("申请类型: ").append(TYPE_NAMES.get(f.type())).append(" (").append(f.type()).append(")\n")
-        .append("省份: ").append(Provinces.nameOf(f.province())).append(" ").append(f.province()).append('\n')
-        .append("服务类型: ").append(f.serviceType()).append('\n')
-        .append("主体名称: ").append(Names.mask(cipher.decrypt(filings.entityNameEnc(filingId)))).append('\n')
-        .append("提交时间: ").append(time.format(f.submittedAt())).append(" (北京时间)\n");
-    for (StoredPerson p : persons.ofFiling(filingId)) {
-      s.append(p.role() == PersonRole.ENTITY_PRINCIPAL ? "主体负责人: " : "网站负责人(" + p.websiteDomain() + "): ")
-          .append(p.nameMasked()).append(' ').append(p.phoneMasked()).append('\n');
-    }
+    List<StoredPerson> people = persons.ofFiling(filingId);
+    String principalName = people.stream().filter(p -> p.role() == PersonRole.ENTITY_PRINCIPAL).findFirst()
+        .map(p -> cipher.decrypt(p.nameEnc())).orElse(null);
+    String entityName = cipher.decrypt(filings.entityNameEnc(filingId));
+
+    List<ReviewView.Item> request = new ArrayList<>();
+    request.add(new ReviewView.Item("申请编号", f.requestNo()));
+    request.add(new ReviewView.Item("申请类型", Labels.of(f.type())));
+    request.add(new ReviewView.Item("服务类型", Labels.of(f.serviceType())));
+    request.add(new ReviewView.Item("主体名称", unmasked ? entityName : EntityNames.shown(entityName, principalName)));
+    request.add(new ReviewView.Item("省份", Provinces.nameOf(f.province())));
+    request.add(new ReviewView.Item("接入商", providers.nameOf(f.providerId())));
+    request.add(new ReviewView.Item("当前状态", Labels.of(f.status())));
+    request.add(new ReviewView.Item("提交时间", times.format(f.submittedAt())));
     if (f.verificationDeadline() != null) {
-      s.append("核验截止: ").append(time.format(f.verificationDeadline())).append(" (北京时间)\n");
+      request.add(new ReviewView.Item("短信核验截止", times.format(f.verificationDeadline())));
     }
-    s.append("短信核验记录:");
-    var trail = verifiers.ofFiling(filingId);
-    if (trail.isEmpty()) {
-      s.append(" 无需短信核验\n");
-    } else {
-      s.append('\n');
-      for (Verifier v : trail) {
-        s.append("- ").append(v.nameMasked()).append(' ').append(v.phoneMasked())
-            .append(" [").append(String.join(",", v.roles())).append("] ").append(STATUS_NAMES.get(v.status()))
-            .append("; 首次发送 ").append(v.firstSentAt() == null ? "-" : time.format(v.firstSentAt()))
-            .append("; 最近发送 ").append(v.lastSentAt() == null ? "-" : time.format(v.lastSentAt()))
-            .append("; 人工重发 ").append(v.manualResends()).append(" 次; 自动重发 ").append(v.autoResent() ? "是" : "否")
-            .append("; 失败 ").append(v.failedAttempts()).append(" 次; 核验时间 ")
-            .append(v.verifiedAt() == null ? "-" : time.format(v.verifiedAt())).append('\n');
+    if (f.type() == FilingType.PHONE_CHANGE) {
+      request.add(new ReviewView.Item("说明", "变更手机号码:先审核,审核通过后再向新号码发送验证码核验。"));
+    }
+
+    Map<String, List<StoredPerson>> byVerifier = new LinkedHashMap<>();
+    List<ReviewView.Person> personRows = new ArrayList<>();
+    for (StoredPerson p : people) {
+      if (p.verifierId() != null) {
+        byVerifier.computeIfAbsent(p.verifierId(), id -> new ArrayList<>()).add(p);
       }
+      personRows.add(new ReviewView.Person(Labels.of(p.role()), p.websiteDomain() == null ? "—" : p.websiteDomain(),
+          unmasked ? cipher.decrypt(p.nameEnc()) : p.nameMasked(),
+          unmasked ? cipher.decrypt(p.phoneEnc()) : p.phoneMasked(),
+          idTypeLabel(p.idType()),
+          unmasked ? cipher.decrypt(p.idNumberEnc()) : IdNumbers.mask(cipher.decrypt(p.idNumberEnc()))));
     }
-    return s.toString();
+
+    List<Verifier> trail = verifiers.ofFiling(filingId);
+    Map<String, String> verifierNames = new LinkedHashMap<>();
+    List<ReviewView.Verification> verificationRows = new ArrayList<>();
+    for (Verifier v : trail) {
+      String name = unmasked ? cipher.decrypt(v.nameEnc()) : v.nameMasked();
+      verifierNames.put(v.id(), name);
+      verificationRows.add(new ReviewView.Verification(name, unmasked ? cipher.decrypt(v.phoneEnc()) : v.phoneMasked(),
+          roles(byVerifier.getOrDefault(v.id(), List.of())), Labels.of(v.status()),
+          "首次 " + times.format(v.firstSentAt()) + "\n最近 " + times.format(v.lastSentAt()),
+          "人工 " + v.manualResends() + " 次\n自动 " + (v.autoResent() ? "已重发" : "未重发"), v.failedAttempts(),
+          times.format(v.verifiedAt())));
+    }
+
+    List<ReviewView.Event> history = filings.events(filingId).stream()
+        .map(e -> new ReviewView.Event(times.format(e.at()), Labels.event(e.event()),
+            e.verifierId() == null ? "" : verifierNames.getOrDefault(e.verifierId(), ""), Labels.eventDetail(e.detail())))
+        .toList();
+
+    String title = "备案申请 " + f.requestNo() + " · " + Labels.of(f.type()) + " · "
+        + request.get(3).value();
+    String notice = unmasked
+        ? "本页含个人信息明文,仅供" + Provinces.nameOf(f.province()) + "通信管理局审核本申请使用,请勿复制或外传。时间均为北京时间。"
+        : "个人信息已脱敏:明文仅向" + Provinces.nameOf(f.province()) + "通信管理局的审核人员显示。时间均为北京时间。";
+    return new ReviewView(title, unmasked, notice, List.copyOf(request), List.copyOf(personRows),
+        List.copyOf(verificationRows), history);
+  }
+
+  /** 主体负责人、网站负责人(example.cn): every role one phone verifies for */
+  private static String roles(List<StoredPerson> holders) {
+    return holders.stream()
+        .map(p -> p.role() == PersonRole.WEBSITE_PRINCIPAL && p.websiteDomain() != null
+            ? Labels.of(p.role()) + "(" + p.websiteDomain() + ")" : Labels.of(p.role()))
+        .distinct().collect(Collectors.joining("、"));
+  }
+
+  private static String idTypeLabel(String idType) {
+    try {
+      return Labels.of(IdType.valueOf(idType));
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      return idType == null ? "" : idType;
+    }
   }
 }

@@ -1,9 +1,5 @@
 package cn.beian.verify.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -16,15 +12,10 @@ public final class PageSecurity {
   public static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
   public static final String X_FRAME_OPTIONS = "X-Frame-Options";
 
-  /** the verification page: its script, stylesheet and API calls are all same-origin files */
-  public static final String VERIFY_PAGE_POLICY = policy("'self'");
+  /** the product's pages: their scripts, stylesheets and API calls are all same-origin files, nothing inline */
+  public static final String SAME_ORIGIN_POLICY = policy("'self'");
 
   private PageSecurity() {}
-
-  /** a page whose only style is one inline {@code <style>} element: allowed by its hash, nothing else inline */
-  public static String policyWithInlineStyle(String css) {
-    return policy("'sha256-" + sha256Base64(css) + "'");
-  }
 
   /** adds the policy and the framing refusal to a response */
   public static <B extends ResponseEntity.HeadersBuilder<B>> B protect(B response, String policy) {
@@ -34,13 +25,5 @@ public final class PageSecurity {
   private static String policy(String styleSource) {
     return "default-src 'none'; script-src 'self'; style-src " + styleSource + "; img-src 'self' data:; "
         + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-  }
-
-  private static String sha256Base64(String text) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

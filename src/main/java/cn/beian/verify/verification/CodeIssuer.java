@@ -2,7 +2,7 @@ package cn.beian.verify.verification;
 
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.portal.PortalProperties;
+import cn.beian.verify.portal.PublicAddress;
 import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SenderNumbers;
@@ -31,13 +31,13 @@ public class CodeIssuer {
   private final PersonalDataCipher cipher;
   private final SenderNumbers senders;
   private final SmsOutbox outbox;
-  private final PortalProperties portal;
+  private final PublicAddress portal;
   private final VerificationProperties properties;
   private final Clock clock;
 
   public CodeIssuer(SmsCodeGenerator generator, SmsCodeRepository codes, VerifierRepository verifiers,
       FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, SenderNumbers senders,
-      SmsOutbox outbox, PortalProperties portal, VerificationProperties properties, Clock clock) {
+      SmsOutbox outbox, PublicAddress portal, VerificationProperties properties, Clock clock) {
     this.generator = generator;
     this.codes = codes;
     this.verifiers = verifiers;

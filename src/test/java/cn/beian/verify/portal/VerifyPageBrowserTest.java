@@ -4,19 +4,18 @@ import static cn.beian.verify.TestData.last6;
 import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.Browser;
 import cn.beian.verify.HttpTestSupport;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import java.io.File;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -26,13 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,13 +40,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @PortalIntegrationTest
 class VerifyPageBrowserTest extends HttpTestSupport {
-  private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
-  private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Pattern LINK = Pattern.compile("/v/([A-Za-z0-9_-]+)");
   private static final Dimension PHONE = new Dimension(390, 844), DESKTOP = new Dimension(1280, 900);
 
-  private static ChromeDriverService service;
+  private static Browser chromium;
   private static WebDriver browser;
 
   @Autowired FilingService filingService;
@@ -60,26 +52,14 @@ class VerifyPageBrowserTest extends HttpTestSupport {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    assertThat(new File(CHROMEDRIVER).canExecute())
-        .as("%s missing: Debian package chromium-driver (./mvnw verify installs it)", CHROMEDRIVER).isTrue();
-    assertThat(new File(CHROMIUM).canExecute())
-        .as("%s missing: Debian package chromium (./mvnw verify installs it)", CHROMIUM).isTrue();
-    Files.createDirectories(SCREENSHOTS);
-    service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    browser = new ChromeDriver(service, options);
+    chromium = Browser.start();
+    browser = chromium.driver();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -202,7 +182,104 @@ class VerifyPageBrowserTest extends HttpTestSupport {
         Integer.class, filingId, hashes.phone(sun.phone()))).isEqualTo(1);
   }
 
+  @Test
+  void shouldSolveThePuzzleAndVerifyWithTheKeyboardAlone() {
+    // given a verifier's short link opened on a desktop, and nothing but the keyboard
+    Person qian = person("钱九");
+    String filingId = submitAndSend(qian, person("孙十"));
+    browser.manage().window().setSize(DESKTOP);
+    browser.get(url("/v/" + linkToken(qian.phone())));
+    WebElement root = puzzleReady("check");
+
+    // when the fields are filled and reached with Tab
+    WebElement tab = browser.findElement(By.id("tab-check"));
+    tab.sendKeys(Keys.TAB);
+    assertThat(focused().getDomAttribute("id")).isEqualTo("check-code");
+    focused().sendKeys(latestCode(qian.phone()) + Keys.TAB + Keys.TAB);
+    assertThat(focused().getDomAttribute("id")).isEqualTo("check-id");
+    focused().sendKeys(last6(qian) + Keys.TAB + Keys.TAB);
+    assertThat(focused().getDomAttribute("class")).isEqualTo("captcha-handle");
+    screenshot("08-keyboard-slider-focused");
+
+    // and the slider is moved with PageUp and the arrow keys to the gap, and confirmed with Enter
+    double fraction = captcha.expectedFraction(root.getDomAttribute("data-puzzle-id"));
+    long stageWidth = (Long) ((JavascriptExecutor) browser).executeScript(
+        "return arguments[0].querySelector('.captcha-stage').clientWidth;", root);
+    long target = Math.round(fraction * stageWidth), large = Math.round(0.1 * stageWidth);
+    StringBuilder keys = new StringBuilder();
+    long at = 0;
+    while (at + large <= target) {
+      keys.append(Keys.PAGE_UP);
+      at += large;
+    }
+    long small = Math.round(0.01 * stageWidth);
+    while (Math.abs(target - at) > small / 2 && at < target) {
+      keys.append(Keys.ARROW_RIGHT);
+      at += small;
+    }
+    WebElement handle = focused();
+    handle.sendKeys(keys);
+    // the piece moves in small steps, and says where it is to a screen reader
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> handle.getDomAttribute("aria-valuetext")
+        .startsWith("拼图块已右移"));
+    handle.sendKeys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeContains(root, "class", "solved"));
+    assertThat(root.findElement(By.cssSelector(".captcha-status")).getText()).contains("拼图验证通过");
+
+    // then Tab reaches the submit button, Enter submits, and the answer is announced in the live region
+    focused().sendKeys(Keys.TAB);
+    assertThat(focused().getDomAttribute("id")).isEqualTo("check-submit");
+    focused().sendKeys(Keys.ENTER);
+    WebElement result = browser.findElement(By.id("check-result"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !result.getText().isBlank());
+    assertThat(result.getText()).isEqualTo("钱*的短信核验完成。请等待其他待核验人进行短信核验。");
+    assertThat(result.getDomAttribute("role")).isEqualTo("status");
+    assertThat(result.getDomAttribute("aria-live")).isEqualTo("polite");
+    screenshot("09-keyboard-verified");
+    runJobs(filingId);
+  }
+
+  @Test
+  void shouldNameTheWrongFieldAndPassTheWcagRulesOnAPhoneAndADesktop() {
+    for (Dimension size : List.of(PHONE, DESKTOP)) {
+      // given the plain page
+      browser.manage().window().setSize(size);
+      browser.get(url("/verify"));
+      puzzleReady("check");
+
+      // then it passes axe-core's WCAG 2.0/2.1 A and AA rules
+      assertNoWcagViolations("empty page " + size);
+
+      // when a malformed phone is sent (answered before the captcha is looked at)
+      type(By.id("check-phone"), "12345");
+      type(By.id("check-code"), "123456");
+      type(By.id("check-id"), "12345X");
+      solvePuzzle("check");
+      submit("check");
+
+      // then the field is marked, its error is tied to it, it has the focus, and the page still passes
+      WebElement phone = browser.findElement(By.id("check-phone"));
+      assertThat(phone.getDomAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(phone.getDomAttribute("aria-describedby")).contains("check-phone-error");
+      assertThat(browser.findElement(By.id("check-phone-error")).getText()).contains("手机号码");
+      assertThat(focused().getDomAttribute("id")).isEqualTo("check-phone");
+      screenshot(size == PHONE ? "10-field-error-phone" : "10-field-error-desktop");
+      assertNoWcagViolations("field error " + size);
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------------------
+
+  private WebElement focused() {
+    return browser.switchTo().activeElement();
+  }
+
+  private void assertNoWcagViolations(String state) {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+    assertThat(results.getViolations()).as(state + ": " + results.getViolations().stream()
+        .map(v -> v.getId() + " " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+        .toList()).isEmpty();
+  }
 
   private String submitAndSend(Person entityPrincipal, Person websitePrincipal) {
     String filingId = filingService.submit("demo-provider-a", TestData.newFiling("CN-GS", entityPrincipal,
@@ -286,11 +363,7 @@ class VerifyPageBrowserTest extends HttpTestSupport {
   }
 
   private void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    chromium.screenshot(name);
   }
+
 }

@@ -4,6 +4,7 @@ import static cn.beian.verify.TestData.last6;
 import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingClosedException;
@@ -12,6 +13,8 @@ import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Change;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.InvalidFilingException;
+import cn.beian.verify.review.ReviewService;
+import cn.beian.verify.review.ReviewView;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.VerifierStatus;
@@ -22,8 +25,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class FilingProcessScenarioTest extends ProcessScenarioSupport {
+  @Autowired ReviewService reviewService;
 
   @Test
   void shouldSendRequestToItsBureauWhenEveryVerifierVerified() {
@@ -58,8 +63,14 @@ class FilingProcessScenarioTest extends ProcessScenarioSupport {
     assertThat(review.getTenantId()).isEqualTo("CN-GS");
     assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
         .contains("bureau-CN-GS");
-    String summary = (String) engine.getTaskService().getVariableLocal(review.getId(), FilingProcess.Vars.REVIEW_SUMMARY);
-    assertThat(summary).contains("张*", "欧**娜", "已核验").doesNotContain(zhang.phone(), zhang.idNumber(), "张三");
+    // (the task names the request and keeps no variable of its own: the form's content is read when it opens)
+    assertThat(review.getName()).contains(filing(filingId).requestNo(), "首次备案", "兰州示例科技有限公司")
+        .doesNotContain("张", "欧阳");
+    assertThat(engine.getTaskService().getVariablesLocal(review.getId())).isEmpty();
+    ReviewView trail = reviewService.view(filingId, false);
+    assertThat(trail.verifications()).extracting(ReviewView.Verification::name, ReviewView.Verification::status)
+        .containsExactlyInAnyOrder(tuple("张*", "已核验"), tuple("欧**娜", "已核验"));
+    assertThat(trail.toString()).doesNotContain(zhang.phone(), zhang.idNumber(), "张三");
 
     // when the reviewer approves
     engine.getTaskService().complete(review.getId(),

@@ -189,7 +189,7 @@ class ProcessModelsTest {
       assertThat(call.getCamundaCalledElementBinding()).isEqualTo("deployment");
       assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
           .extracting(CamundaIn::getCamundaSource).containsExactlyInAnyOrder(
-              null, FilingProcess.Vars.FILING_ID, FilingProcess.Vars.QUORUM);
+              null, FilingProcess.Vars.FILING_ID, FilingProcess.Vars.QUORUM, FilingProcess.Vars.REQUEST_NO);
       assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list())
           .extracting(CamundaOut::getCamundaTarget).containsExactly(FilingProcess.Vars.VERIFICATION_OUTCOME);
     }
@@ -204,6 +204,30 @@ class ProcessModelsTest {
     UserTask verify = model(SmsVerificationProcess.KEY).getModelElementById(SmsVerificationProcess.Elements.VERIFY_SMS_CODE);
     assertThat(verify.getCamundaCandidateGroups()).isEqualTo(SmsVerificationProcess.VERIFICATION_DESK_GROUP);
     assertThat(verify.getCamundaFormRef()).isEqualTo(SmsVerificationProcess.Forms.VERIFY);
+  }
+
+  @Test
+  void shouldOfferOnlyTheFilingProcessInTasklistsStartDialog() {
+    // the SMS verification is called by the filing process; started by hand it has no request to verify
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId())
+        .startableInTasklist().list()).extracting(ProcessDefinition::getKey).containsExactly(FilingProcess.KEY);
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId())
+        .notStartableInTasklist().list()).extracting(ProcessDefinition::getKey)
+        .containsExactly(SmsVerificationProcess.KEY);
+  }
+
+  @Test
+  void shouldGiveTheVerifierTaskTheVerificationDeadlineAsDueDateAndADescription() {
+    // given a verification running for two verifiers
+    String instance = startVerification("ALL");
+    executeAllJobs();
+    String filingId = (String) processEngine.getRuntimeService().getVariable(instance, SmsVerificationProcess.Vars.FILING_ID);
+
+    // then each task is due when the window closes and describes its request
+    assertThat(verifierTasks(instance)).hasSize(2).allSatisfy(task -> {
+      assertThat(task.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(24))), 60_000);
+      assertThat(task.getDescription()).isEqualTo("description of " + filingId);
+    });
   }
 
   @Test
@@ -346,6 +370,7 @@ class ProcessModelsTest {
       beans.put("reviewTaskListener", (TaskListener) task -> { });
       beans.put("verifierDirectory", new VerifierDirectory());
       beans.put("verificationClock", new VerificationClock());
+      beans.put("taskTexts", new TaskTexts());
       return beans;
     }
 
@@ -356,6 +381,12 @@ class ProcessModelsTest {
     public static final class VerifierDirectory {
       public List<String> pendingVerifierIds(String filingId) {
         return List.of(filingId + "-entity", filingId + "-website");
+      }
+    }
+
+    public static final class TaskTexts {
+      public String verifierTaskDescription(String filingId) {
+        return "description of " + filingId;
       }
     }
 

@@ -1,0 +1,70 @@
+package cn.beian.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium for the browser tests: the Debian package, driven through /usr/bin/chromedriver (never a
+ * downloaded browser), in Chinese and in Beijing time like the staff's and citizens' browsers. A missing browser
+ * fails, it never skips. Screenshots land in target/screenshots/ for people to look at.
+ */
+public final class Browser implements AutoCloseable {
+  private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
+  private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriverService service;
+  private final WebDriver driver;
+
+  private Browser(ChromeDriverService service, WebDriver driver) {
+    this.service = service;
+    this.driver = driver;
+  }
+
+  public static Browser start() throws IOException {
+    assertThat(new File(CHROMEDRIVER).canExecute())
+        .as("%s missing: Debian package chromium-driver (./mvnw verify installs it)", CHROMEDRIVER).isTrue();
+    assertThat(new File(CHROMIUM).canExecute())
+        .as("%s missing: Debian package chromium (./mvnw verify installs it)", CHROMIUM).isTrue();
+    Files.createDirectories(SCREENSHOTS);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    return new Browser(service, new ChromeDriver(service, options));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void screenshot(String name) {
+    try {
+      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    service.stop();
+  }
+}
