@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Map;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -25,6 +26,7 @@ final class CommandFields {
   private static final Field FILTER_ID = field(AbstractExecuteFilterCmd.class, "filterId");
   private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
   private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+  private static final Field CLAIMANT = field(ClaimTaskCmd.class, "userId");
 
   private CommandFields() {}
 
@@ -54,6 +56,11 @@ final class CommandFields {
 
   static Filter savedFilter(SaveFilterCmd command) {
     return (Filter) read(SAVED_FILTER, command);
+  }
+
+  /** who a task is claimed for (null: unclaimed) */
+  static String claimant(ClaimTaskCmd command) {
+    return (String) read(CLAIMANT, command);
   }
 
   @SuppressWarnings("unchecked")

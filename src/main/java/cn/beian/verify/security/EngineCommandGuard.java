@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
@@ -44,6 +46,7 @@ import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 
 /**
  * The engine's own refusals of what staff send, whatever the path (engine REST, the webapps' API, the Java API under a
@@ -54,7 +57,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  *       is executed or saved (for everyone: nothing in the product needs one);</li>
  *   <li>a task is completed, resolved or its form submitted only with that task's declared outputs
  *       ({@link TaskOutputs}), after the engine's own tenant and authorization checks, so a foreign task still answers
- *       as the engine would;</li>
+ *       as the engine would; only a delegated task is resolved, and staff claim tasks for themselves only;</li>
  *   <li>a logged-in user who is not an administrator writes no variables and steers no process: variable endpoints,
  *       BPMN errors and escalations on tasks, messages, signals, conditions, starts, restarts, modification, migration,
  *       external tasks, filter changes. Authorizations refuse most of these too; TASK_WORK alone does not refuse a
@@ -112,8 +115,14 @@ final class EngineCommandGuard extends CommandInterceptor {
       return;
     }
     boolean admin = context.getAuthorizationManager().isCamundaAdmin(authentication);
-    if (command instanceof CompleteTaskCmd complete) {
+    if (command instanceof ResolveTaskCmd resolve) {
+      checkTaskOutputs(context, CommandFields.of(resolve));
+      refuseUndelegatedResolve(context, CommandFields.of(resolve));
+    } else if (command instanceof CompleteTaskCmd complete) {
       checkTaskOutputs(context, CommandFields.of(complete));
+    } else if (!admin && command instanceof ClaimTaskCmd claim && CommandFields.claimant(claim) != null
+        && !CommandFields.claimant(claim).equals(authentication.getUserId())) {
+      throw RefusalException.forbidden(StaffTexts.text("claim.others"));
     } else if (command instanceof SubmitTaskFormCmd submit) {
       checkTaskOutputs(context, CommandFields.of(submit));
     } else if (!admin && (command instanceof SaveFilterCmd || command instanceof DeleteFilterCmd)) {
@@ -160,6 +169,17 @@ final class EngineCommandGuard extends CommandInterceptor {
       checker.checkTaskWork(task);
     }
     refuseProblems(TaskOutputs.check(task.getTaskDefinitionKey(), input.variables()));
+  }
+
+  /**
+   * resolving hands a delegated task back to its owner and completes nothing: on any other task it would only park
+   * the form's values, the verifier form's code and phone among them, in the runtime tables
+   */
+  private static void refuseUndelegatedResolve(CommandContext context, CommandFields.Input input) {
+    TaskEntity task = input.targetId() == null ? null : context.getTaskManager().findTaskById(input.targetId());
+    if (task != null && task.getDelegationState() != DelegationState.PENDING) {
+      throw new RefusalException(400, StaffTexts.text("resolve.notDelegated"));
+    }
   }
 
   /** an administrator's start form (Tasklist): the form's fields only, so no routing variable rides along */

@@ -190,6 +190,36 @@ class ProcessVariableAttackTest extends StaffRestSupport {
     assertThat(filings.get(gansu.id()).status()).isEqualTo(FilingStatus.UNDER_REVIEW);
   }
 
+  @Test
+  void shouldLetStaffClaimTasksOnlyForThemselves() {
+    // given Gansu's review task
+    Task review = reviewTask(underReview("CN-GS").id());
+    // when the reviewer claims it for the desk (the assignee gets to work the task), then for itself
+    Response forOthers = webapp("reviewer-gs", "POST", "/task/" + review.getId() + "/claim", "{\"userId\":\"desk\"}");
+    assertRefusal(forOthers, 403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+    Response forItself = webapp("reviewer-gs", "POST", "/task/" + review.getId() + "/claim", "{\"userId\":\"reviewer-gs\"}");
+    // then
+    assertThat(forItself.status()).as(forItself.raw().body()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+        .isEqualTo("reviewer-gs");
+  }
+
+  @Test
+  void shouldNotLetTheVerifierFormBeParkedInTheRuntimeThroughResolve() {
+    // given a verifier task (never delegated)
+    TestFiling filing = verifying("CN-GS");
+    Verifier zhang = verifierOf(filing, filing.zhang());
+    // when the desk "resolves" it with the form's fields
+    Response response = rest("desk", "POST", "/task/" + zhang.taskId() + "/resolve", "{\"variables\":{"
+        + "\"smsCode\":{\"value\":\"" + latestCode(filing.zhang().phone()) + "\"},"
+        + "\"phone\":{\"value\":\"" + filing.zhang().phone() + "\"},\"idLast6\":{\"value\":\"000000\"}}}");
+    // then refused, and no code or phone sits in the runtime tables
+    assertRefusal(response, 400);
+    assertThat(engine.getTaskService().getVariablesLocal(zhang.taskId()).values()).containsOnlyNulls();
+    assertThat(verifiers.get(zhang.id()).status()).isEqualTo(VerifierStatus.PENDING);
+  }
+
   private void assertUntouched(TestFiling gansu, TestFiling zhejiang, Task review, List<String> waitingIn) {
     assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isOne();
     Filing own = filings.get(gansu.id());
