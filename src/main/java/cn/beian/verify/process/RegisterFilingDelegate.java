@@ -71,8 +71,8 @@ class RegisterFilingDelegate implements JavaDelegate {
           problems.stream().map(InputProblem::text).collect(Collectors.joining("; "))), problems, Map.of());
     } catch (RequestNoConflictException e) {
       String message = StaffTexts.text("start.requestNo", submission.requestNo());
-      throw new RefusalException(409, message,
-          List.of(new InputProblem("requestNo", FormLabels.of(FilingProcess.Forms.START, "requestNo"), message)), Map.of());
+      InputProblem field = new InputProblem("requestNo", FormLabels.of(FilingProcess.Forms.START, "requestNo"), message);
+      throw new RefusalException(409, message, List.of(field), Map.of());
     }
   }
 

@@ -12,7 +12,8 @@ public final class StaffTexts {
   /** plain replacement of {@code {i}}: the texts hold no MessageFormat quoting */
   public static String text(String key, Object... args) {
     String text = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, StaffTexts.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString("staff." + key);
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+        .getString("staff." + key);
     for (int i = 0; i < args.length; i++) {
       text = text.replace("{" + i + "}", String.valueOf(args[i]));
     }

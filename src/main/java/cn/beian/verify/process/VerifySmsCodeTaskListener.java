@@ -99,8 +99,8 @@ class VerifySmsCodeTaskListener implements TaskListener {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("result", outcome.result().name());
     facts.put("remainingAttempts", remaining);
-    throw refused(422, outcome.message() + StaffTexts.text("verify.remaining", remaining, properties.maxFailedAttempts()),
-        List.of(), facts);
+    String remainingText = StaffTexts.text("verify.remaining", remaining, properties.maxFailedAttempts());
+    throw refused(422, outcome.message() + remainingText, List.of(), facts);
   }
 
   private static VerificationRejectedException refused(int status, String message, List<String> fields,

@@ -74,7 +74,8 @@ final class CommandFields {
       field.setAccessible(true);
       return field;
     } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(type.getName() + " has no field " + name + ": the engine guards do not fit this engine", e);
+      throw new IllegalStateException(
+          type.getName() + " has no field " + name + ": the engine guards do not fit this engine", e);
     }
   }
 

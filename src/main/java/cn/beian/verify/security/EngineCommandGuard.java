@@ -17,6 +17,16 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteFilterCmd;
@@ -60,8 +70,9 @@ import org.camunda.bpm.engine.task.DelegationState;
  *       as the engine would; only a delegated task is resolved, and staff claim tasks for themselves only;</li>
  *   <li>a logged-in user who is not an administrator writes no variables and steers no process: variable endpoints,
  *       BPMN errors and escalations on tasks, messages, signals, conditions, starts, restarts, modification, migration,
- *       external tasks, filter changes. Authorizations refuse most of these too; TASK_WORK alone does not refuse a
- *       BPMN error thrown on a verifier task, which would fail a verification without any check.</li>
+ *       external tasks, jobs (firing a timer early would close a verification window), filter changes.
+ *       Authorizations refuse most of these too; TASK_WORK alone does not refuse a BPMN error thrown on a verifier
+ *       task, which would fail a verification without any check.</li>
  * </ul>
  * The product's own code runs without a login and is not restricted; the rules for staff apply to the command a caller
  * asked for, not to the commands the engine runs inside it.
@@ -156,7 +167,17 @@ final class EngineCommandGuard extends CommandInterceptor {
         || command instanceof AbstractModificationCmd
         || command instanceof AbstractMigrationCmd
         || command instanceof ExternalTaskCmd
-        || command instanceof FetchExternalTasksCmd;
+        || command instanceof FetchExternalTasksCmd
+        || command instanceof ExecuteJobsCmd
+        || command instanceof SetJobDuedateCmd
+        || command instanceof RecalculateJobDuedateCmd
+        || command instanceof SetJobRetriesCmd
+        || command instanceof AbstractSetJobsRetriesBatchCmd
+        || command instanceof AbstractSetJobStateCmd
+        || command instanceof AbstractSetJobDefinitionStateCmd
+        || command instanceof SetJobPriorityCmd
+        || command instanceof SetJobDefinitionPriorityCmd
+        || command instanceof DeleteJobCmd;
   }
 
   /** the engine's own checks first (a foreign task stays a tenant or authorization refusal), then the outputs */
@@ -184,8 +205,8 @@ final class EngineCommandGuard extends CommandInterceptor {
 
   /** an administrator's start form (Tasklist): the form's fields only, so no routing variable rides along */
   private static void checkStartForm(CommandContext context, CommandFields.Input input) {
-    ProcessDefinitionEntity definition = input.targetId() == null ? null
-        : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(input.targetId());
+    ProcessDefinitionEntity definition = input.targetId() == null ? null : context.getProcessEngineConfiguration()
+        .getDeploymentCache().findDeployedProcessDefinitionById(input.targetId());
     if (definition != null && FilingProcess.KEY.equals(definition.getKey())) {
       refuseProblems(TaskOutputs.check(FilingProcess.Elements.FILING_SUBMITTED, input.variables()));
     }

@@ -45,7 +45,8 @@ import org.camunda.bpm.engine.task.Task;
  *       500;</li>
  *   <li>nobody but an administrator writes variables or steers a process: the variable endpoints of tasks, instances
  *       and executions (incl. binary {@code data} and modifications), task BPMN errors and escalations, messages,
- *       signals, conditions, starts, restarts, modification, migration, external tasks, and filter changes (403);</li>
+ *       signals, conditions, starts, restarts, modification, migration, external tasks, jobs and timers (executing,
+ *       re-dating, retries, suspension), incidents, and filter changes (403);</li>
  *   <li>completing a task, submitting its form or resolving it names only that task's declared outputs (400, each
  *       field named by its label); the engine checks their types and sizes.</li>
  * </ol>
@@ -315,7 +316,8 @@ public final class EngineRestRequestGuard implements ContainerRequestFilter {
             || is(2, "modification") || is(2, "modification-async");
         case "execution" -> is(2, "localVariables") || is(2, "signal") || is(2, "messageSubscriptions");
         case "message", "signal", "condition", "migration" -> true;
-        case "external-task" -> !(size() == 1 || (size() == 2 && is(1, "count")));
+        case "external-task", "job", "job-definition" -> !(size() == 1 || (size() == 2 && is(1, "count")));
+        case "incident" -> true;
         case "process-definition" -> STARTS.contains(at(size() - 1));
         default -> false;
       };

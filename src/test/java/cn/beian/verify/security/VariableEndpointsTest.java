@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +120,7 @@ class VariableEndpointsTest extends StaffRestSupport {
   }
 
   private final Map<String, Target> targets = new TreeMap<>();
+  private TestFiling waiting;
 
   @BeforeAll
   void targets() {
@@ -130,6 +132,52 @@ class VariableEndpointsTest extends StaffRestSupport {
     Verifier verifier = verifierOf(zhejiang, zhejiang.zhang());
     Task verify = engine.getTaskService().createTaskQuery().taskId(verifier.taskId()).singleResult();
     targets.put("desk", new Target(verify.getId(), verify.getProcessInstanceId(), verify.getExecutionId(), zhejiang.id()));
+    // a Gansu request whose verification window is open: its timers
+    waiting = verifying("CN-GS");
+  }
+
+  static Stream<Arguments> usersAndSurfaces() {
+    return Stream.of("desk", "reviewer-gs").flatMap(user -> Stream.of("rest", "webapp").map(s -> Arguments.of(user, s)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("usersAndSurfaces")
+  void shouldRefuseStaffFiringOrMovingTimers(String user, String surface) {
+    // given the timer that closes the verification window (fired, it would return the request as expired)
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(verificationInstance(waiting.id()))
+        .timers().activityId("BoundaryEvent_VerificationWindowClosed").singleResult();
+    String before = jobs(waiting.id());
+    List<String[]> calls = List.of(
+        new String[] {"POST", "/job/" + window.getId() + "/execute", null},
+        new String[] {"PUT", "/job/" + window.getId() + "/duedate", "{\"duedate\":\"2020-01-01T00:00:00.000+0000\"}"},
+        new String[] {"POST", "/job/" + window.getId() + "/duedate/recalculate", null},
+        new String[] {"PUT", "/job/" + window.getId() + "/retries", "{\"retries\":0}"},
+        new String[] {"PUT", "/job/" + window.getId() + "/suspended", "{\"suspended\":true}"},
+        new String[] {"PUT", "/job/" + window.getId() + "/priority", "{\"priority\":1}"},
+        new String[] {"DELETE", "/job/" + window.getId(), null},
+        new String[] {"PUT", "/job-definition/" + window.getJobDefinitionId() + "/suspended", "{\"suspended\":true}"},
+        new String[] {"PUT", "/job-definition/" + window.getJobDefinitionId() + "/retries", "{\"retries\":0}"},
+        new String[] {"POST", "/job/retries", "{\"jobIds\":[\"" + window.getId() + "\"],\"retries\":0}"});
+    for (String[] call : calls) {
+      // when
+      Response response = call(surface, user, call[0], call[1], call[2]);
+      // then
+      assertRefusal(response, 403);
+    }
+    assertThat(jobs(waiting.id())).isEqualTo(before);
+    assertThat(filings.get(waiting.id()).status()).isEqualTo(cn.beian.verify.filing.FilingStatus.VERIFYING);
+  }
+
+  private String verificationInstance(String filingId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filingId)
+        .processDefinitionKey("SmsVerificationProcess").singleResult().getId();
+  }
+
+  /** every job of the request with its due date, retries, suspension and priority */
+  private String jobs(String filingId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(verificationInstance(filingId)).list()
+        .stream().map(j -> j.getId() + "@" + j.getDuedate() + "/" + j.getRetries() + "/" + j.isSuspended() + "/"
+            + j.getPriority()).sorted().toList().toString();
   }
 
   static Stream<Arguments> calls() {
