@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.ProcessEngineLogger;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.ContextLogger;
 
 /**
@@ -19,28 +18,22 @@ import org.camunda.bpm.engine.impl.interceptor.ContextLogger;
  * province's task, would fill the log with ~185-line ERRORs. So the engine's own logging is switched off
  * ({@code enableCmdExceptionLogging}) and this interceptor, outermost in the chain, looks at the whole cause chain.
  */
-final class CommandFailureLogging extends CommandInterceptor {
+final class CommandFailureLogging extends CallerCommandInterceptor {
   private static final ContextLogger LOG = ProcessEngineLogger.CONTEXT_LOGGER;
   /** the code of "Cannot … because it belongs to no authenticated tenant." (CommandLogger 034) */
   static final String TENANT_REFUSAL = "ENGINE-13034";
   /** the code of "Cannot set variable with name …. Java serialization format is prohibited" (CoreLogger 007) */
   static final String JAVA_SERIALIZATION_REFUSAL = "ENGINE-17007";
 
-  private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
-
   @Override
-  public <T> T execute(Command<T> command) {
-    int[] level = depth.get();
-    level[0]++;
+  protected <T> T execute(Command<T> command, boolean asked) {
     try {
       return next.execute(command);
     } catch (RuntimeException | Error failure) {
-      if (level[0] == 1) {
+      if (asked) {
         log(failure);
       }
       throw failure;
-    } finally {
-      level[0]--;
     }
   }
 

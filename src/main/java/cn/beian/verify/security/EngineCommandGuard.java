@@ -51,7 +51,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -77,23 +76,15 @@ import org.camunda.bpm.engine.task.DelegationState;
  * The product's own code runs without a login and is not restricted; the rules for staff apply to the command a caller
  * asked for, not to the commands the engine runs inside it.
  */
-final class EngineCommandGuard extends CommandInterceptor {
-  private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
-
+final class EngineCommandGuard extends CallerCommandInterceptor {
   @Override
-  public <T> T execute(Command<T> command) {
-    int[] level = depth.get();
-    level[0]++;
-    try {
-      CommandContext context = Context.getCommandContext();
-      refuseExpressions(command, context);
-      if (level[0] == 1) {
-        checkStaffCommand(command, context);
-      }
-      return next.execute(command);
-    } finally {
-      level[0]--;
+  protected <T> T execute(Command<T> command, boolean asked) {
+    CommandContext context = Context.getCommandContext();
+    refuseExpressions(command, context);
+    if (asked) {
+      checkStaffCommand(command, context);
     }
+    return next.execute(command);
   }
 
   private static void refuseExpressions(Command<?> command, CommandContext context) {

@@ -98,31 +98,24 @@ public final class EngineRestProblems {
     return null;
   }
 
-  /** engine exceptions the REST resources let through (AuthorizationException, tenant checks, refusals) */
-  @Priority(PRIORITY)
-  public static final class ForEngineExceptions implements ExtendedExceptionMapper<ProcessEngineException> {
+  /** claims a failure only when it is a refusal, so every other failure stays with Camunda's mapper of its type */
+  abstract static class RefusalMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
     @Override
-    public boolean isMappable(ProcessEngineException exception) {
+    public boolean isMappable(E exception) {
       return refusal(exception) != null;
     }
 
     @Override
-    public Response toResponse(ProcessEngineException exception) {
+    public Response toResponse(E exception) {
       return refusal(exception);
     }
   }
+
+  /** engine exceptions the REST resources let through (AuthorizationException, tenant checks, refusals) */
+  @Priority(PRIORITY)
+  public static final class ForEngineExceptions extends RefusalMapper<ProcessEngineException> {}
 
   /** what the REST resources wrap (Camunda's complete, submit-form, start…: "Cannot complete task …", 500) */
   @Priority(PRIORITY)
-  public static final class ForRestExceptions implements ExtendedExceptionMapper<RestException> {
-    @Override
-    public boolean isMappable(RestException exception) {
-      return refusal(exception) != null;
-    }
-
-    @Override
-    public Response toResponse(RestException exception) {
-      return refusal(exception);
-    }
-  }
+  public static final class ForRestExceptions extends RefusalMapper<RestException> {}
 }

@@ -20,9 +20,12 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Issue 10, attacks 2 and 3: a client-written variable redirecting the process. Completing a task sets only that
@@ -30,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refusals, the product's own code no longer reads the variables the attacks wrote.
  */
 @SecurityIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProcessVariableAttackTest extends StaffRestSupport {
 
   @AfterEach
@@ -44,12 +48,13 @@ class ProcessVariableAttackTest extends StaffRestSupport {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("completions")
-  void shouldNotLetAReviewerDecideAnotherProvincesRequest(String surface, String operation) {
+  void shouldNotLetAReviewerDecideAnotherProvincesRequest(String surface, String operation, CapturedOutput output) {
     // given a Gansu request under review and a Zhejiang request that was returned
     TestFiling gansu = underReview("CN-GS");
     TestFiling zhejiang = returned("CN-ZJ");
     Task review = reviewTask(gansu.id());
     List<String> waitingIn = activeActivities(filingInstance(gansu.id()).getId());
+    int logFrom = output.getAll().length();
 
     // when Gansu's reviewer completes its own task, slipping in Zhejiang's filingId (attack 2 of issue 10)
     Response response = call(surface, "reviewer-gs", "POST", "/task/" + review.getId() + "/" + operation,
@@ -61,6 +66,7 @@ class ProcessVariableAttackTest extends StaffRestSupport {
     assertRefusal(response, 400);
     assertThat(fields(response)).containsExactly("filingId");
     assertUntouched(gansu, zhejiang, review, waitingIn);
+    assertNoErrorLogged(output, logFrom);
   }
 
   @Test

@@ -19,9 +19,12 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Issue 10, attack 1: an expression in a task query runs as JUEL with full access to the JVM. The payload runs
@@ -29,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * answers a 400 problem document and the file never appears.
  */
 @SecurityIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class QueryExpressionAttackTest extends StaffRestSupport {
 
   @TempDir Path directory;
@@ -69,13 +73,15 @@ class QueryExpressionAttackTest extends StaffRestSupport {
 
   @ParameterizedTest
   @ValueSource(strings = {"reviewer-gs", "desk", "demo"})
-  void shouldRefuseAnExpressionInTheOrQueriesOfATaskQuery(String user) throws IOException {
+  void shouldRefuseAnExpressionInTheOrQueriesOfATaskQuery(String user, CapturedOutput output) throws IOException {
+    int logFrom = output.getAll().length();
     // when the attack of issue 10 is replayed, by a reviewer, the desk and even the administrator
     Response response = rest(user, "POST", "/task", orQueries("candidateGroupExpression"));
     // then
     assertRefusal(response, 400);
     assertThat(response.body().get("message").asText()).contains("表达式");
     assertThat(marker).doesNotExist();
+    assertNoErrorLogged(output, logFrom);
   }
 
   @Test

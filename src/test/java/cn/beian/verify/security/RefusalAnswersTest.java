@@ -190,9 +190,4 @@ class RefusalAnswersTest extends StaffRestSupport {
         + "\"idLast6\":{\"value\":\"" + idLast6 + "\"}}}";
   }
 
-  /** no ERROR line and no stack trace in what the application logged since {@code from} */
-  static void assertNoErrorLogged(CapturedOutput output, int from) {
-    String logged = output.getAll().substring(from);
-    assertThat(logged).doesNotContain(" ERROR ").doesNotContainPattern("(?m)^\\s+at [a-z]").doesNotContain("Exception:");
-  }
 }

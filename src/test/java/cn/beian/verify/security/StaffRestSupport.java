@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 
 /**
  * Staff calls over HTTP, as an attacker with a staff account makes them: engine REST with HTTP Basic, the webapps' API
@@ -84,6 +85,12 @@ public abstract class StaffRestSupport extends HttpTestSupport {
     String message = response.body().path("message").asText();
     assertThat(message).isNotBlank().isEqualTo(response.body().path("detail").asText())
         .doesNotContain("ENGINE-", "Exception", "tenant").containsPattern("\\p{IsHan}");
+  }
+
+  /** no ERROR line and no stack trace in what the application logged since {@code from} */
+  protected static void assertNoErrorLogged(CapturedOutput output, int from) {
+    String logged = output.getAll().substring(from);
+    assertThat(logged).doesNotContain(" ERROR ").doesNotContainPattern("(?m)^\\s+at [a-z]").doesNotContain("Exception:");
   }
 
   /** a request submitted by provider A whose two codes went out */
