@@ -49,7 +49,8 @@ final class Lifecycles {
   static List<String> tasks(Http http, String query, int expected) {
     long end = System.nanoTime() + GIVE_UP_NANOS;
     while (System.nanoTime() < end) {
-      Http.Response r = http.get("/engine-rest/task?" + query, "Authorization", ADMIN);
+      // engine REST answers only bounded queries (query-max-results-limit)
+      Http.Response r = http.get("/engine-rest/task?firstResult=0&maxResults=100&" + query, "Authorization", ADMIN);
       if (r.status() == 200 && r.body().size() >= expected) {
         return r.body().findValuesAsText("id");
       }

@@ -31,17 +31,18 @@ class ReviewDelegates {
     };
   }
 
-  /** {@code approved} arrives as a Boolean from REST and may arrive as a string from a form */
+  /**
+   * The decision applies to this instance's own request, its business key (API.md §4), never to a {@code filingId}
+   * variable a client might have written; {@code approved} counts only as the Boolean the review form declares.
+   */
   @Bean
   JavaDelegate recordReviewDecisionDelegate(ReviewService reviews) {
     return execution -> {
-      Object approvedValue = execution.getVariable(Vars.APPROVED);
-      boolean approved = approvedValue instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(approvedValue));
+      boolean approved = Boolean.TRUE.equals(execution.getVariable(Vars.APPROVED));
       Object comment = execution.getVariable(Vars.REVIEW_COMMENT);
-      String reviewer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-          ? null : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-      reviews.recordDecision((String) execution.getVariable(Vars.FILING_ID), approved,
-          comment == null ? null : comment.toString(), reviewer);
+      var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      reviews.recordDecision(execution.getProcessBusinessKey(), approved,
+          comment instanceof String text ? text : null, authentication == null ? null : authentication.getUserId());
       execution.setVariable(Vars.APPROVED, approved);
     };
   }

@@ -8,6 +8,7 @@ import cn.beian.verify.process.SmsVerificationProcess;
 import cn.beian.verify.review.Provinces;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,7 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tenants, groups, authorizations and Tasklist filters every installation needs (all profiles), created once when
  * the engine is built and left alone when they already exist. Task permissions are not granted here: the engine's
- * default authorization provider gives a candidate group READ and UPDATE on each task it is a candidate of.
+ * default authorization provider gives a candidate group READ and TASK_WORK (application.yaml) on each task it is a
+ * candidate of: claim and complete, not rewrite its variables. Only administrators create, change or delete filters.
  * With the organisation's directory ({@link DirectoryIdentityPlugin}, a read-only identity service) the groups and
  * their members are the directory's and are not created here; the tenants and which groups belong to them stay the
  * product's, written by {@link DatabaseTenants}.
@@ -46,8 +49,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
 
   public static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
   public static final String DESK_GROUP = SmsVerificationProcess.VERIFICATION_DESK_GROUP;
-  public static final String REVIEW_FILTER = "待审核 (本局)";
   public static final String VERIFY_FILTER = "待核验";
+  /** the review filter before expressions left the stored queries: one for all bureaus, ${currentUserGroups()} */
+  static final String LEGACY_REVIEW_FILTER = "待审核 (本局)";
 
   /** the engine's default ([a-zA-Z0-9]+) refuses the hyphenated ids of API.md: bureau-CN-GS, CN-GS, verification-desk, reviewer-gs */
   static final String RESOURCE_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
@@ -80,16 +84,29 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       grantBureau(authorizations, bureau);
     }
 
-    TaskQuery ownBureau = engine.getTaskService().createTaskQuery()
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
-    String reviewFilter = filter(engine.getFilterService(), REVIEW_FILTER, ownBureau, 10, "本局待审核的备案申请");
+    // Tasklist filters hold no expression (SECURITY.md): each bureau gets its own, naming its province outright
+    FilterService filters = engine.getFilterService();
+    filters.createFilterQuery().filterName(LEGACY_REVIEW_FILTER).list().forEach(f -> filters.deleteFilter(f.getId()));
     for (String province : Provinces.codes()) {
-      grant(authorizations, FilingProcess.bureauGroup(province), Resources.FILTER, reviewFilter, Permissions.READ);
+      String bureau = FilingProcess.bureauGroup(province);
+      TaskQuery review = engine.getTaskService().createTaskQuery()
+          .taskDefinitionKey(FilingProcess.Elements.REVIEW_FILING).tenantIdIn(province).taskCandidateGroup(bureau)
+          .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc();
+      String reviewFilter = filter(filters, reviewFilter(province), review, 10,
+          Provinces.nameOf(province) + "通信管理局待审核的备案申请,截止时间早的在前");
+      grant(authorizations, bureau, Resources.FILTER, reviewFilter, Permissions.READ);
     }
 
-    TaskQuery desk = engine.getTaskService().createTaskQuery().taskCandidateGroup(DESK_GROUP).includeAssignedTasks();
-    String verifyFilter = filter(engine.getFilterService(), VERIFY_FILTER, desk, 20, "各省待核验的短信验证码");
+    TaskQuery desk = engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey(SmsVerificationProcess.Elements.VERIFY_SMS_CODE).taskCandidateGroup(DESK_GROUP)
+        .includeAssignedTasks().orderByTaskCreateTime().asc();
+    String verifyFilter = filter(filters, VERIFY_FILTER, desk, 20, "各省待核验的短信验证码");
     grant(authorizations, DESK_GROUP, Resources.FILTER, verifyFilter, Permissions.READ);
+  }
+
+  /** the Tasklist filter of a province's bureau: 待审核 (甘肃) */
+  public static String reviewFilter(String province) {
+    return "待审核 (" + Provinces.nameOf(province) + ")";
   }
 
   /** resource ANY: the tenant check narrows every definition and instance to the bureau's own province */
@@ -157,14 +174,24 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** owner-less, shared through FILTER READ authorizations; found again by its name */
+  /**
+   * owner-less, shared through FILTER READ authorizations; found again by its name, and brought back to the product's
+   * query and properties when they differ (an older release's filter, or one an administrator edited)
+   */
   private static String filter(FilterService filters, String name, TaskQuery query, int priority, String description) {
+    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true);
+    FilterEntity wanted = (FilterEntity) filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     List<Filter> found = filters.createFilterQuery().filterName(name).list();
-    if (!found.isEmpty()) {
-      return found.get(0).getId();
+    if (found.isEmpty()) {
+      return filters.saveFilter(wanted).getId();
     }
-    Filter filter = filters.newTaskFilter(name).setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-    return filters.saveFilter(filter).getId();
+    FilterEntity existing = (FilterEntity) found.get(0);
+    if (!Objects.equals(existing.getQueryInternal(), wanted.getQueryInternal())
+        || !Objects.equals(existing.getProperties(), wanted.getProperties())) {
+      existing.setQuery(query);
+      existing.setProperties(properties);
+      filters.saveFilter(existing);
+    }
+    return existing.getId();
   }
 }

@@ -31,6 +31,11 @@ public class VerifierRepository {
     return jdbc.query("SELECT * FROM verifier WHERE id = ?", VerifierRepository::map, id).stream().findFirst();
   }
 
+  /** the verifier whose verification task this is (attached when the task was created) */
+  public Optional<Verifier> findByTaskId(String taskId) {
+    return jdbc.query("SELECT * FROM verifier WHERE task_id = ?", VerifierRepository::map, taskId).stream().findFirst();
+  }
+
   public Verifier get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("no verifier " + id));
   }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -66,23 +67,25 @@ class TenantIsolationTest {
   }
 
   @Test
-  void shouldGrantTheCandidateGroupReadAndUpdateOnItsTask() {
+  void shouldGrantTheCandidateGroupReadAndTaskWorkButNotUpdateOnItsTask() {
     // given the engine's default authorization provider, when the review task is created
     Task task = reviewTask(engine, gansu);
-    // then bureau-CN-GS holds a task authorization created for it
+    // then bureau-CN-GS holds a task authorization created for it: it may work the task, not rewrite its variables
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization authorization = authorizations.createAuthorizationQuery()
         .groupIdIn("bureau-CN-GS").resourceType(Resources.TASK).resourceId(task.getId()).singleResult();
     assertThat(authorization).isNotNull();
     assertThat(authorization.isPermissionGranted(Permissions.READ)).isTrue();
-    assertThat(authorization.isPermissionGranted(Permissions.UPDATE)).isTrue();
+    assertThat(authorization.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+    assertThat(authorization.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(authorization.isPermissionGranted(TaskPermissions.UPDATE_VARIABLE)).isFalse();
   }
 
   @Test
   void shouldShowAReviewerOnlyTheTasksOfTheirProvince() {
     // when
     login(engine.getIdentityService(), "reviewer-gs");
-    List<Task> visible = engine.getTaskService().createTaskQuery().list();
+    List<Task> visible = engine.getTaskService().createTaskQuery().unlimitedList();
     // then
     assertThat(visible).extracting(Task::getId).contains(reviewTask(engine, gansu).getId());
     assertThat(visible).extracting(Task::getTenantId).containsOnly("CN-GS");
@@ -134,7 +137,7 @@ class TenantIsolationTest {
     String gansuVerify = verifyTask(engine, gansu).getId();
     String zhejiangVerify = verifyTask(engine, zhejiang).getId();
     login(engine.getIdentityService(), "desk");
-    List<Task> visible = engine.getTaskService().createTaskQuery().list();
+    List<Task> visible = engine.getTaskService().createTaskQuery().unlimitedList();
     assertThat(visible).extracting(Task::getId).contains(gansuVerify, zhejiangVerify);
     assertThat(visible).extracting(Task::getTaskDefinitionKey).containsOnly(SecurityTestProcesses.VERIFY_TASK);
   }
