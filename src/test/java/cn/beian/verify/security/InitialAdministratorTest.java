@@ -19,7 +19,7 @@ class InitialAdministratorTest extends ProductionWithAdministrator {
     assertThat(identities.checkPassword(ADMIN, ADMIN_PASSWORD)).isTrue();
     assertThat(identities.createGroupQuery().groupMember(ADMIN).groupId(Groups.CAMUNDA_ADMIN).count()).isOne();
     // and may use engine REST and Camunda Admin
-    Response users = rest(ADMIN, ADMIN_PASSWORD, "GET", "/engine-rest/engine/" + ENGINE + "/user", null, "198.51.100.50");
+    Response users = rest(ADMIN, ADMIN_PASSWORD, "GET", "/engine-rest/engine/" + ENGINE + "/user?maxResults=100", null, "198.51.100.50");
     assertThat(users.status()).isEqualTo(200);
     assertThat(new WebappSession("198.51.100.50").login(ENGINE, "admin", ADMIN, ADMIN_PASSWORD).status()).isEqualTo(200);
     // and the demo accounts do not exist in production

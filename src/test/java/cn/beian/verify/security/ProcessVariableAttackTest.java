@@ -168,9 +168,9 @@ class ProcessVariableAttackTest extends StaffRestSupport {
 
   static Stream<Arguments> badDecisions() {
     return Stream.of(
-        Arguments.of("{\"approved\":{\"value\":\"true\",\"type\":\"String\"}}", "approved", "审核通过"),
-        Arguments.of("{\"approved\":{\"value\":\"true\"}}", "approved", "审核通过"),
-        Arguments.of("{\"reviewComment\":{\"value\":\"材料齐全\"}}", "approved", "审核通过"),
+        Arguments.of("{\"approved\":{\"value\":\"true\",\"type\":\"String\"}}", "approved", "审核结论"),
+        Arguments.of("{\"approved\":{\"value\":\"true\"}}", "approved", "审核结论"),
+        Arguments.of("{\"reviewComment\":{\"value\":\"材料齐全\"}}", "approved", "审核结论"),
         Arguments.of("{\"approved\":{\"value\":true},\"reviewComment\":{\"value\":42,\"type\":\"Integer\"}}",
             "reviewComment", "审核意见"),
         Arguments.of("{\"approved\":{\"value\":true},\"reviewComment\":{\"value\":\"" + "长".repeat(1001) + "\"}}",

@@ -85,7 +85,9 @@ class TasklistBrowserTest extends StaffRestSupport {
     open("tasklist", "#/?task=" + review.getId());
     claim();
     WebElement approved = wait(30).until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector(".fjs-container input[type=checkbox]")));
+        By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='审核通过']")));
+    // Tasklist's task header may cover the form's lower part: bring the choice to the middle of the view first
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", approved);
     approved.click();
     List<WebElement> textareas = browser.findElements(By.cssSelector(".fjs-container textarea"));
     // leaving a field (Tab) hands its value to the form at once instead of after form-js' typing debounce
