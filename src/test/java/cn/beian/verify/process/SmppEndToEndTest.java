@@ -131,6 +131,8 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
     // then the SMSC bind is one of the reasons, and it is UP
     assertThat(readiness.getComponents()).containsKey("smsc");
     assertThat(readiness.getComponents().get("smsc").getStatus()).isEqualTo(Status.UP);
+    // and the dashboard's SMSC gauges exist only here, with the SMPP transport
+    assertThat(meters.get("beian.sms.smsc.unbound").timeGauge().value()).isZero();
   }
 
   @Test
