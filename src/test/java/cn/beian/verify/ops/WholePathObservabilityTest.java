@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A request's whole path (submit, codes, a wrong ID suffix, a manual resend, a wrong code at the desk, both
@@ -19,6 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * line per business event carrying the request's id and nothing of the people in it.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// the logging system is the JVM's: a context created after this one set it up for text; a fresh context sets up JSON
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class WholePathObservabilityTest extends OpsTestSupport {
 
   @Test

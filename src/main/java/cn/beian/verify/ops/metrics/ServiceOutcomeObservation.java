@@ -5,12 +5,13 @@ import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.ResendOutcome;
 import cn.beian.verify.verification.VerificationService;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
-import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,8 @@ class ServiceOutcomeObservation extends AbstractBeanFactoryAwareAdvisingPostProc
       }
     }, observer);
     setBeforeExistingAdvisors(true);
+    // a class proxy, like every other proxy of the application (beans stay injectable by their class)
+    setProxyTargetClass(true);
   }
 
   private static Object observe(MethodInvocation invocation, BusinessMetrics metrics) throws Throwable {
@@ -68,7 +71,7 @@ class ServiceOutcomeObservation extends AbstractBeanFactoryAwareAdvisingPostProc
     for (Map.Entry<Method, String> entry : OBSERVED.entrySet()) {
       Method observed = entry.getKey();
       if (observed.getName().equals(method.getName())
-          && java.util.Arrays.equals(observed.getParameterTypes(), method.getParameterTypes())
+          && Arrays.equals(observed.getParameterTypes(), method.getParameterTypes())
           && observed.getDeclaringClass().isAssignableFrom(targetClass == null ? method.getDeclaringClass() : targetClass)) {
         return entry.getValue();
       }
