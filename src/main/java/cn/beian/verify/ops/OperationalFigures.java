@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cluster-wide figures health checks and gauges share, read from the one database: the SMS and callback outboxes'
- * backlogs, the engine's open incidents and its due jobs. Every node reads the same figures (dashboards take the max
+ * backlogs, the engine's open incidents and its due jobs, the personal data overdue for erasure. Every node reads the same figures (dashboards take the max
  * over nodes). One read serves every caller for {@code maxAge}, so probes and scrapes from several places cost one
  * set of queries, each of them on an index.
  */
@@ -30,10 +31,11 @@ public class OperationalFigures {
    * @param incidentsByType the engine's open incidents by incident type (failedJob, smsDeliveryFailed, ...)
    * @param executableJobs jobs due now with retries left: what the job executors have yet to do
    * @param oldestDueJobAge how long past its due date the longest-waiting executable job is (zero: none)
+   * @param retentionOverdue closed requests whose personal data should have been erased a day ago or more
    */
   public record Snapshot(long smsPending, Duration smsOldestPendingAge, long callbacksWaiting,
       Duration callbackOldestWaitingAge, Map<String, Long> incidentsByType, long executableJobs,
-      Duration oldestDueJobAge) {
+      Duration oldestDueJobAge, long retentionOverdue) {
 
     public long incidents() {
       return incidentsByType.values().stream().mapToLong(Long::longValue).sum();
@@ -43,18 +45,22 @@ public class OperationalFigures {
   private final JdbcTemplate jdbc;
   private final ProcessEngine engine;
   private final Clock clock;
+  private final LongSupplier retentionOverdue;
   private final Duration maxAge;
   private volatile Snapshot cached;
   private volatile long readAtNanos;
 
   /**
    * @param clock the product's clock, the one the outboxes' rows were written with
+   * @param retentionOverdue counts the closed requests the erasure should have reached a day ago or more
    * @param maxAge how long one read is served (zero: every call reads)
    */
-  public OperationalFigures(JdbcTemplate jdbc, ProcessEngine engine, Clock clock, Duration maxAge) {
+  public OperationalFigures(JdbcTemplate jdbc, ProcessEngine engine, Clock clock, LongSupplier retentionOverdue,
+      Duration maxAge) {
     this.jdbc = jdbc;
     this.engine = engine;
     this.clock = clock;
+    this.retentionOverdue = retentionOverdue;
     this.maxAge = maxAge;
   }
 
@@ -93,7 +99,7 @@ public class OperationalFigures {
     Instant oldestDueDate = oldestDue.isEmpty() || oldestDue.get(0).getDuedate() == null ? null
         : oldestDue.get(0).getDuedate().toInstant();
     return new Snapshot(sms[0], age(smsOldest[0], now), callbacks[0], age(callbackOldest[0], now), incidents(),
-        executable, age(oldestDueDate, now));
+        executable, age(oldestDueDate, now), retentionOverdue.getAsLong());
   }
 
   /** the engine API counts one type at a time; one grouped query over its incident table counts them all */

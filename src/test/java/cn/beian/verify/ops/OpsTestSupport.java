@@ -39,12 +39,11 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * One Spring context for the operations tests: the shared HTTP setup (demo accounts, private H2, jobs by hand, no
  * captcha) plus what operators see: the management port (random here, as the public one), the Prometheus registry
- * (Spring's tests switch metrics export off unless asked), JSON logs, figures read at every probe, and demo provider
+ * (Spring's tests switch metrics export off unless asked), figures read at every probe, and demo provider
  * A with a callback endpoint in the test that refuses every callback's first attempt.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "beian.health.figures-max-age=PT0S",
-    "logging.structured.format.console=ecs",
     "beian.callbacks.initial-backoff=PT0.05S",
     "beian.callbacks.max-backoff=PT0.2S",
     "beian.callbacks.poll-interval=PT0.1S",

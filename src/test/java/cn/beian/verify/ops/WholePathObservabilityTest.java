@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A request's whole path (submit, codes, a wrong ID suffix, a manual resend, a wrong code at the desk, both
@@ -20,9 +26,35 @@ import org.springframework.test.annotation.DirtiesContext;
  * line per business event carrying the request's id and nothing of the people in it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-// the logging system is the JVM's: a context created after this one set it up for text; a fresh context sets up JSON
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+// JSON logs (Spring Boot's structured logging, switched on by the property) in a context of its own, closed after
+@TestPropertySource(properties = "logging.structured.format.console=ecs")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestExecutionListeners(listeners = WholePathObservabilityTest.FreshLogging.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class WholePathObservabilityTest extends OpsTestSupport {
+
+  /**
+   * A JVM's logging is set up by the first context only, unless it is cleaned up: cleaned before this class's context
+   * starts (which sets it up for JSON) and after it (the next context sets it up again, as text).
+   */
+  static class FreshLogging implements TestExecutionListener, Ordered {
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void beforeTestClass(TestContext testContext) {
+      LoggingSystem.get(WholePathObservabilityTest.class.getClassLoader()).cleanUp();
+    }
+
+    @Override
+    public void afterTestClass(TestContext testContext) {
+      // Spring Boot hands the format on as a system property, which would outlive the context
+      System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+      LoggingSystem.get(WholePathObservabilityTest.class.getClassLoader()).cleanUp();
+    }
+  }
 
   @Test
   void shouldMoveTheCountersAlongARequestsPath() {

@@ -65,12 +65,15 @@ class PersonalDataRetentionTest extends OpsTestSupport {
     assertThat(cipher.decrypt(jdbc.queryForObject("SELECT phone_enc FROM verifier WHERE filing_id = ? AND "
         + "name_masked = '张*'", String.class, path.filingId()))).isEqualTo(path.zhang().phone());
 
-    // when it runs a minute after
-    setClock(closedAt.plus(PERIOD).plus(Duration.ofMinutes(1)));
+    // when a day and a minute later the erasure has still not run, the operators are told
+    setClock(closedAt.plus(PERIOD).plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1)));
+    assertThat(value(scrape(), "beian_retention_overdue")).isPositive();
+    // and when it runs
     retention.eraseDue();
 
-    // then the request is erased, once
+    // then the request is erased, once, and nothing is overdue any more
     assertThat(erasedAt(path.filingId())).isNotNull();
+    assertThat(value(scrape(), "beian_retention_overdue")).isZero();
     // and a check with the old phone and code finds nothing, the demo inbox holds nothing, the ID suffix matches nothing
     assertThat(check(path.zhang().phone(), lastCode, last6(path.zhang()))).isEqualTo("NOT_FOUND");
     assertThat(check(path.li().phone(), path.codes().get(2), last6(path.li()))).isEqualTo("NOT_FOUND");

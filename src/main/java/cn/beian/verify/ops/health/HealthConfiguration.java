@@ -1,6 +1,7 @@
 package cn.beian.verify.ops.health;
 
 import cn.beian.verify.ops.OperationalFigures;
+import cn.beian.verify.retention.PersonalDataRetention;
 import cn.beian.verify.sms.smpp.SmppSmsGateway;
 import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,8 +22,8 @@ class HealthConfiguration {
 
   @Bean
   OperationalFigures operationalFigures(JdbcTemplate jdbc, ProcessEngine engine, Clock clock,
-      HealthProperties properties) {
-    return new OperationalFigures(jdbc, engine, clock, properties.figuresMaxAge());
+      PersonalDataRetention retention, HealthProperties properties) {
+    return new OperationalFigures(jdbc, engine, clock, retention::countOverdue, properties.figuresMaxAge());
   }
 
   /** replaces the Camunda starter's bean of the same name */

@@ -1,7 +1,6 @@
 package cn.beian.verify.ops.metrics;
 
 import cn.beian.verify.ops.OperationalFigures;
-import cn.beian.verify.retention.PersonalDataRetention;
 import cn.beian.verify.sms.smpp.SmppSmsGateway;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -23,14 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BacklogGauges implements MeterBinder {
   private final OperationalFigures figures;
-  private final PersonalDataRetention retention;
   private final ObjectProvider<SmppSmsGateway> smpp;
   private final Set<String> incidentTypes = ConcurrentHashMap.newKeySet();
   private volatile MeterRegistry registry;
 
-  BacklogGauges(OperationalFigures figures, PersonalDataRetention retention, ObjectProvider<SmppSmsGateway> smpp) {
+  BacklogGauges(OperationalFigures figures, ObjectProvider<SmppSmsGateway> smpp) {
     this.figures = figures;
-    this.retention = retention;
     this.smpp = smpp;
   }
 
@@ -51,9 +49,9 @@ class BacklogGauges implements MeterBinder {
         f -> f.oldestDueJobAge());
     // a failed job with no retries left becomes this incident: the type is always there, other types when they occur
     incidentGauge("failedJob");
-    Gauge.builder("beian.retention.overdue", retention, r -> r.countOverdue())
-        .description("Closed requests whose personal data is past the retention period and not yet erased")
-        .register(registry);
+    gauge(registry, "beian.retention.overdue",
+        "Closed requests more than a day past the retention period whose personal data is not erased yet",
+        f -> f.retentionOverdue());
     SmppSmsGateway gateway = smpp.getIfAvailable();
     if (gateway != null) {
       Gauge.builder("beian.sms.smsc.bound", gateway, g -> g.connection().bound() ? 1 : 0)
@@ -76,7 +74,7 @@ class BacklogGauges implements MeterBinder {
   }
 
   private void age(MeterRegistry registry, String name, String description,
-      java.util.function.Function<OperationalFigures.Snapshot, Duration> age) {
+      Function<OperationalFigures.Snapshot, Duration> age) {
     TimeGauge.builder(name, figures, TimeUnit.SECONDS, f -> age.apply(current()).toMillis() / 1000.0)
         .description(description).register(registry);
   }

@@ -22,7 +22,7 @@ class HealthIndicatorsTest {
 
   private static OperationalFigures.Snapshot figures(long smsPending, Duration smsAge, long callbacks,
       Duration callbackAge, Map<String, Long> incidents) {
-    return new OperationalFigures.Snapshot(smsPending, smsAge, callbacks, callbackAge, incidents, 0, Duration.ZERO);
+    return new OperationalFigures.Snapshot(smsPending, smsAge, callbacks, callbackAge, incidents, 0, Duration.ZERO, 0);
   }
 
   @Test
