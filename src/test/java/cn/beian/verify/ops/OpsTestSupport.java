@@ -11,6 +11,8 @@ import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SmsVerificationProcess;
 import cn.beian.verify.security.DefaultEngineOfTheContext;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -211,8 +213,8 @@ public abstract class OpsTestSupport extends HttpTestSupport {
           String id = exchange.getRequestHeaders().getFirst("X-Callback-Id");
           int status = endpoint.attempts.merge(id, 1, Integer::sum) == 1 ? 500 : 200;
           if (status == 200) {
-            endpoint.acknowledged.add(new com.fasterxml.jackson.databind.ObjectMapper().readValue(body,
-                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {}));
+            endpoint.acknowledged.add(new ObjectMapper().readValue(body,
+                new TypeReference<LinkedHashMap<String, Object>>() {}));
           }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();

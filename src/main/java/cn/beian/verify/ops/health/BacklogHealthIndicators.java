@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * What waits to be done, cluster-wide: a backlog that ages or an open incident is WARN, never DOWN, and none of these
@@ -63,7 +64,7 @@ final class BacklogHealthIndicators {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
       OperationalFigures.Snapshot now = figures.get();
-      builder.status(now.incidents() > 0 ? HealthStatuses.WARN : org.springframework.boot.actuate.health.Status.UP)
+      builder.status(now.incidents() > 0 ? HealthStatuses.WARN : Status.UP)
           .withDetail("open", now.incidents()).withDetail("byType", now.incidentsByType());
     }
   }
