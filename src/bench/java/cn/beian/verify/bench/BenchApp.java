@@ -41,6 +41,8 @@ final class BenchApp implements AutoCloseable {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.profiles.active", "demo");
     props.put("server.port", "0");
+    // the management port too: two benchmarks on one machine must not compete for 8081
+    props.put("management.server.port", "0");
     props.put("spring.datasource.url", shippedDatabaseUrl(dir.resolve("beian")));
     props.put("beian.secrets.dev-key-file", dir.resolve("dev-secrets.properties").toString());
     props.put("beian.captcha.enabled", "false");

@@ -22,6 +22,12 @@ class WhereToFindIt {
 
   @EventListener
   void onStarted(WebServerInitializedEvent event) {
+    if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+      LOG.info("Health and metrics (management port, not public): http://{}:{}/actuator/health, /actuator/prometheus",
+          event.getApplicationContext().getEnvironment().getProperty("management.server.address", "localhost"),
+          event.getWebServer().getPort());
+      return;
+    }
     if (event.getApplicationContext().getServerNamespace() != null) {
       return;
     }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -23,11 +24,14 @@ public class FilingRepository {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final List<FilingStatusListener> statusListeners;
+  private final ApplicationEventPublisher events;
 
-  public FilingRepository(JdbcTemplate jdbc, Clock clock, List<FilingStatusListener> statusListeners) {
+  public FilingRepository(JdbcTemplate jdbc, Clock clock, List<FilingStatusListener> statusListeners,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.statusListeners = List.copyOf(statusListeners);
+    this.events = events;
   }
 
   public void insert(Filing f, String entityNameEnc) {
@@ -103,6 +107,7 @@ public class FilingRepository {
   public void addEvent(String filingId, String verifierId, String event, Instant at, String detail) {
     jdbc.update("INSERT INTO filing_event (filing_id, verifier_id, event, at, detail) VALUES (?,?,?,?,?)",
         filingId, verifierId, event, ts(at), detail);
+    events.publishEvent(new FilingEventRecorded(filingId, verifierId, event, at, detail));
   }
 
   public List<FilingEvent> events(String filingId) {

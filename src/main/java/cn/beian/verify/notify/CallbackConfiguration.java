@@ -2,6 +2,7 @@ package cn.beian.verify.notify;
 
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CallbackConfiguration {
 
   @Bean
-  CallbackDispatcher callbackDispatcher(JdbcTemplate jdbc, CallbackProperties properties, Clock clock) {
-    return new CallbackDispatcher(jdbc, properties, clock);
+  CallbackDispatcher callbackDispatcher(JdbcTemplate jdbc, CallbackProperties properties, Clock clock,
+      ApplicationEventPublisher events) {
+    return new CallbackDispatcher(jdbc, properties, clock, events);
   }
 
   @Bean

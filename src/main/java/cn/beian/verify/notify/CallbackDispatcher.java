@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,11 +37,15 @@ public class CallbackDispatcher {
   private final CallbackProperties properties;
   private final Clock clock;
   private final HttpClient http;
+  private final ApplicationEventPublisher events;
 
-  public CallbackDispatcher(JdbcTemplate jdbc, CallbackProperties properties, Clock clock) {
+  /** @param events hears a {@link CallbackAttempted} after every attempt */
+  public CallbackDispatcher(JdbcTemplate jdbc, CallbackProperties properties, Clock clock,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
+    this.events = events;
     this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
@@ -118,6 +123,7 @@ public class CallbackDispatcher {
     // delivered is delivered, even if this node's lease ran out meanwhile
     jdbc.update("UPDATE callback_outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL, "
         + "lease_owner = NULL, lease_until = NULL WHERE id = ?", ts(clock.instant()), row.id());
+    events.publishEvent(new CallbackAttempted(row.id(), row.filingId(), row.providerId(), true, row.attempts() + 1));
   }
 
   private void failed(Claimed row, String error) {
@@ -127,6 +133,7 @@ public class CallbackDispatcher {
     jdbc.update("UPDATE callback_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
         + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
         ts(next), error, row.id(), row.leaseOwner());
+    events.publishEvent(new CallbackAttempted(row.id(), row.filingId(), row.providerId(), false, attempts));
     log.warn("Callback {} of filing {} to provider {} failed (attempt {}): {}; next attempt at {}",
         row.id(), row.filingId(), row.providerId(), attempts, error, next);
   }

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The built-in gateway of the embedded default ({@code beian.sms.transport=builtin}): every message is kept
- * (encrypted) in {@code sms_message} for the demo inbox, and logged with the phone and the code masked. The
- * inbox row's id is the outbox message id, so a message handed over twice is kept once.
+ * (encrypted) in {@code sms_message} for the demo inbox, and logged with the phone, the code and the short link's
+ * token masked. The inbox row's id is the outbox message id, so a message handed over twice is kept once.
  */
 @Component
 @ConditionalOnProperty(prefix = "beian.sms", name = "transport", havingValue = "builtin", matchIfMissing = true)
@@ -48,7 +48,7 @@ public class RecordingSmsGateway implements SmsGateway {
             + "VALUES (?,?,?,?,?,?,?,?)",
         sms.id(), sms.verifierId(), hasher.hash(HashDomains.PHONE, sms.to()), PhoneNumbers.mask(sms.to()),
         cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), ts(clock.instant()));
-    LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()), SmsTexts.maskCodes(sms.text()));
+    LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()), SmsTexts.forLog(sms.text()));
     return List.of();
   }
 }

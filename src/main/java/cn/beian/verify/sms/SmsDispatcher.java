@@ -1,5 +1,6 @@
 package cn.beian.verify.sms;
 
+import cn.beian.verify.filing.FilingEventRecorded;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.sms.SmsOutboxRepository.StoredSms;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,13 +49,15 @@ public class SmsDispatcher implements SmartLifecycle {
   private final SmsOutboxProperties properties;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final ApplicationEventPublisher events;
   private final String owner = "sms-" + UUID.randomUUID();
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private volatile ScheduledExecutorService worker;
 
   public SmsDispatcher(SmsOutboxRepository outbox, SmsGateway gateway, SmsDeliveryIncidents incidents,
       VerifierRepository verifiers, FilingRepository filings, PersonalDataCipher cipher,
-      SmsOutboxProperties properties, Clock clock, PlatformTransactionManager transactions) {
+      SmsOutboxProperties properties, Clock clock, PlatformTransactionManager transactions,
+      ApplicationEventPublisher events) {
     this.outbox = outbox;
     this.gateway = gateway;
     this.incidents = incidents;
@@ -63,6 +68,7 @@ public class SmsDispatcher implements SmartLifecycle {
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.events = events;
   }
 
   /** after the commit that wrote a message (never for a rolled-back one) */
@@ -115,17 +121,32 @@ public class SmsDispatcher implements SmartLifecycle {
     StoredSms stored = ownTransaction.execute(tx -> outbox.find(id)).orElseThrow();
     OutgoingSms sms = new OutgoingSms(stored.id(), stored.verifierId(), cipher.decrypt(stored.toEnc()), stored.sender(),
         cipher.decrypt(stored.textEnc()));
+    // the lines logged while handing it over name the request they belong to, like every business log line
+    String outerFilingId = MDC.get(FilingEventRecorded.MDC_FILING_ID);
+    putOrRemove(stored.filingId());
     try {
       List<String> carrierIds = gateway.send(sms);
-      ownTransaction.executeWithoutResult(tx -> outbox.markSent(id, carrierIds, clock.instant()));
+      Instant accepted = clock.instant();
+      ownTransaction.executeWithoutResult(tx -> outbox.markSent(id, carrierIds, accepted));
+      events.publishEvent(new SmsDeliveryEvents.HandedOver(id, stored.filingId(), stored.createdAt(), accepted));
     } catch (SmsDeliveryException e) {
       failed(stored, e.getMessage(), e.throttled());
     } catch (RuntimeException e) {
       // a bug or an unexpected library failure: retried like any other, and its class is all that is stored
       LOG.error("SMS {}: transport failed unexpectedly", id, e);
       failed(stored, "unexpected " + e.getClass().getSimpleName(), false);
+    } finally {
+      putOrRemove(outerFilingId);
     }
     return true;
+  }
+
+  private static void putOrRemove(String filingId) {
+    if (filingId == null) {
+      MDC.remove(FilingEventRecorded.MDC_FILING_ID);
+    } else {
+      MDC.put(FilingEventRecorded.MDC_FILING_ID, filingId);
+    }
   }
 
   private void failed(StoredSms sms, String reason, boolean throttled) {
@@ -137,6 +158,7 @@ public class SmsDispatcher implements SmartLifecycle {
       LOG.warn("SMS {} to {} not handed over (attempt {}{}): {}; next attempt at {}", sms.id(), sms.toMasked(),
           attempts, throttled ? ", throttled" : "", reason, next);
       ownTransaction.executeWithoutResult(tx -> outbox.reschedule(sms.id(), attempts, next, reason));
+      events.publishEvent(new SmsDeliveryEvents.HandOverFailed(sms.id(), sms.filingId(), throttled, false));
       return;
     }
     LOG.error("SMS {} to {} given up after {} attempts: {}", sms.id(), sms.toMasked(), attempts, reason);
@@ -144,6 +166,7 @@ public class SmsDispatcher implements SmartLifecycle {
       if (!outbox.markFailed(sms.id(), attempts, reason)) {
         return;
       }
+      events.publishEvent(new SmsDeliveryEvents.HandOverFailed(sms.id(), sms.filingId(), throttled, true));
       if (sms.filingId() != null) {
         filings.addEvent(sms.filingId(), sms.verifierId(), SmsEvents.SMS_FAILED, now, sms.toMasked());
       }

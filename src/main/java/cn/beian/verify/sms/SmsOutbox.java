@@ -82,8 +82,14 @@ public class SmsOutbox implements SmsSubmissionLog {
     }
     String state = allDelivered ? "DELIVRD" : finalState;
     if (outbox.recordReceipt(messageId.get(), state, now)) {
-      outbox.find(messageId.get()).filter(m -> m.filingId() != null).ifPresent(m -> filings.addEvent(m.filingId(),
-          m.verifierId(), allDelivered ? SmsEvents.SMS_DELIVERED : SmsEvents.SMS_UNDELIVERED, now, m.toMasked()));
+      outbox.find(messageId.get()).ifPresent(m -> {
+        if (m.filingId() != null) {
+          filings.addEvent(m.filingId(), m.verifierId(), allDelivered ? SmsEvents.SMS_DELIVERED : SmsEvents.SMS_UNDELIVERED,
+              now, m.toMasked());
+        }
+        events.publishEvent(new SmsDeliveryEvents.ReceiptRecorded(m.id(), m.filingId(), state, allDelivered,
+            m.createdAt(), now));
+      });
     }
     return true;
   }

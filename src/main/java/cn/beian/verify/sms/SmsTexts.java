@@ -12,6 +12,8 @@ public final class SmsTexts {
   private static final Pattern CODE = Pattern.compile("\\d{6}");
   // exactly six digits bounded by non-digits: dates, sender numbers and phone numbers are not codes
   private static final Pattern CODE_IN_TEXT = Pattern.compile("(?<!\\d)\\d{6}(?!\\d)");
+  // the short link's token opens the page with the phone filled in: as secret as the code
+  private static final Pattern LINK_TOKEN = Pattern.compile("/v/[A-Za-z0-9_-]+");
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -38,6 +40,11 @@ public final class SmsTexts {
   /** The text with every 6-digit code replaced by {@code ******}, for log lines. */
   public static String maskCodes(String text) {
     return text == null ? null : CODE_IN_TEXT.matcher(text).replaceAll("******");
+  }
+
+  /** The text as a log line may show it: codes masked, and the short link's token replaced by {@code ***}. */
+  public static String forLog(String text) {
+    return text == null ? null : LINK_TOKEN.matcher(maskCodes(text)).replaceAll("/v/***");
   }
 
   /** Whole hours as hours, otherwise minutes, and seconds for the demo's very short windows. */

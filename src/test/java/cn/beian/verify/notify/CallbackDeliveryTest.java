@@ -241,7 +241,7 @@ class CallbackDeliveryTest extends ProcessScenarioSupport {
   }
 
   private CallbackDispatcher restartDispatcher(Clock clock) {
-    return new CallbackDispatcher(jdbc, restartProperties(), clock);
+    return new CallbackDispatcher(jdbc, restartProperties(), clock, event -> {});
   }
 
   private void enqueue(String filingId, FilingStatus status, Instant at) {

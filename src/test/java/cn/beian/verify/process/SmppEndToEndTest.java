@@ -1,6 +1,7 @@
 package cn.beian.verify.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingStatus;
@@ -10,6 +11,7 @@ import cn.beian.verify.sms.SmsDispatcher;
 import cn.beian.verify.sms.SmsOutbox;
 import cn.beian.verify.sms.smpp.SmscSimulator;
 import cn.beian.verify.verification.CheckResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -22,6 +24,9 @@ import java.util.regex.Pattern;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +48,7 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
   @Autowired SmsDispatcher dispatcher;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Clock clock;
+  @Autowired MeterRegistry meters;
 
   private static SmscSimulator startSmsc() {
     try {
@@ -98,9 +104,12 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
     assertThat(smsTo(zhang.phone())).isEmpty();
 
     // when the SMSC reports the messages delivered
+    long receiptsBefore = meters.get("beian.sms.receipt").tag("state", "DELIVRD").timer().count();
     SMSC.sendReceipts(DeliveryReceiptState.DELIVRD);
-    // then the request's trail records it, once per person
+    // then the request's trail records it, once per person, and the receipts are counted and timed
     assertThat(events(filingId)).filteredOn("SMS_DELIVERED"::equals).hasSize(2);
+    assertThat(meters.get("beian.sms.receipt").tag("state", "DELIVRD").timer().count())
+        .isGreaterThanOrEqualTo(receiptsBefore + 2);
 
     // when both people enter the codes read off the SMSC
     assertThat(verificationService.check(zhang.phone(), codeOnSmsc(zhang.phone()), TestData.last6(zhang)).result())
@@ -110,6 +119,20 @@ class SmppEndToEndTest extends ProcessScenarioSupport {
     runJobs(filingId);
     // then the request is under review
     assertThat(filing(filingId).status()).isEqualTo(FilingStatus.UNDER_REVIEW);
+  }
+
+  @Test
+  void shouldTakeTheSmscBindIntoReadiness(@Autowired HealthEndpoint health) {
+    // given the transport bound to the SMSC
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> meters.get("beian.sms.smsc.bound").gauge().value() == 1);
+    // when the orchestrator asks whether this node is ready
+    var readiness = (CompositeHealth) health.healthForPath("readiness");
+    // then the SMSC bind is one of the reasons, and it is UP
+    assertThat(readiness.getComponents()).containsKey("smsc");
+    assertThat(readiness.getComponents().get("smsc").getStatus()).isEqualTo(Status.UP);
+    // and the dashboard's SMSC gauges exist only here, with the SMPP transport
+    assertThat(meters.get("beian.sms.smsc.unbound").timeGauge().value()).isZero();
   }
 
   @Test

@@ -38,7 +38,7 @@ class SmsOutboxScenarioTest extends ProcessScenarioSupport {
 
   private SmsDispatcher freshDispatcher(SmsGateway gateway) {
     return new SmsDispatcher(outboxRows, gateway, incidents, verifiers, filings, cipher, TWO_ATTEMPTS, clock,
-        transactions);
+        transactions, event -> {});
   }
 
   private TransactionTemplate tx() {

@@ -80,4 +80,17 @@ class SmsTextsTest {
         .isEqualTo("旧码****** 新码****** from 106598051001");
     assertThat(SmsTexts.maskCodes(null)).isNull();
   }
+
+  @Test
+  void shouldMaskTheShortLinksTokenAsWellAsTheCodeForALogLine() {
+    // given a built SMS text, whose short link opens the page with the phone filled in
+    String text = SmsTexts.verificationCode("654321", Duration.ofHours(24), DEADLINE, BEIJING,
+        "https://beian.example.cn/v/AbCd-Ef_01234");
+    // when it is made fit for a log line
+    String logged = SmsTexts.forLog(text);
+    // then neither the code nor the token is left, and the rest still says what was sent
+    assertThat(logged).doesNotContain("654321").doesNotContain("AbCd-Ef_01234")
+        .contains("验证码为******，").contains("https://beian.example.cn/v/*** 完成短信核验");
+    assertThat(SmsTexts.forLog(null)).isNull();
+  }
 }

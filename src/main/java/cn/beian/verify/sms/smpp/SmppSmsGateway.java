@@ -6,6 +6,7 @@ import cn.beian.verify.sms.SmsGateway;
 import cn.beian.verify.sms.SmsSubmissionLog;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
@@ -63,6 +65,11 @@ public class SmppSmsGateway implements SmsGateway, SmartLifecycle {
   private final MessageReceiverListener receipts = new ReceiptListener();
   private volatile SMPPSession session;
   private volatile ScheduledExecutorService reconnector;
+  // wall-clock time since when no session has been bound (from the start until the first bind); null while bound
+  private final AtomicReference<Instant> unboundSince = new AtomicReference<>(Instant.now());
+
+  /** the SMSC connection as the health check sees it: bound now, or not bound since {@code unboundSince} */
+  public record Connection(boolean bound, Instant unboundSince) {}
 
   public SmppSmsGateway(SmppProperties properties, SmsSubmissionLog log) {
     properties.requireConnection();
@@ -142,6 +149,9 @@ public class SmppSmsGateway implements SmsGateway, SmartLifecycle {
       fresh.setTransactionTimer(properties.responseTimeout().toMillis());
       fresh.setMessageReceiverListener(receipts);
       fresh.addSessionStateListener((newState, oldState, source) -> {
+        if (source == session && !newState.isBound()) {
+          markUnbound();
+        }
         if (newState == SessionState.CLOSED && source == session) {
           scheduleReconnect();
         }
@@ -154,12 +164,28 @@ public class SmppSmsGateway implements SmsGateway, SmartLifecycle {
         throw new SmsDeliveryException("cannot bind to the SMSC: " + e.getMessage(), e);
       }
       session = fresh;
+      unboundSince.set(null);
       LOG.info("SMPP transceiver bound to {}:{} as {}", properties.host(), properties.port(), properties.systemId());
       return fresh;
     }
   }
 
+  /** whether a transceiver session is bound now, and if not, since when none has been */
+  public Connection connection() {
+    SMPPSession current = session;
+    if (current != null && current.getSessionState().isBound()) {
+      return new Connection(true, null);
+    }
+    markUnbound();
+    return new Connection(false, unboundSince.get());
+  }
+
+  private void markUnbound() {
+    unboundSince.compareAndSet(null, Instant.now());
+  }
+
   private void drop(SMPPSession broken) {
+    markUnbound();
     synchronized (sessionLock) {
       if (session == broken) {
         session = null;

@@ -2,6 +2,7 @@ package cn.beian.verify.sms.smpp;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,23 @@ public final class SmscSimulator implements AutoCloseable {
   private volatile boolean open = true;
 
   public SmscSimulator() throws IOException {
-    socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(listen(0));
+  }
+
+  /** an SMSC on a given port, e.g. the one a test's transport was configured with, back after an outage */
+  public static SmscSimulator on(int port) throws IOException {
+    return new SmscSimulator(listen(port));
+  }
+
+  private static ServerSocket listen(int port) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+    return socket;
+  }
+
+  private SmscSimulator(ServerSocket socket) throws IOException {
+    this.socket = socket;
     listener = new SMPPServerSessionListener(socket.getLocalPort(), new LoopbackFactory(socket));
     listener.setMessageReceiverListener(new Receiver());
     acceptor = new Thread(this::acceptLoop, "smsc-simulator");
