@@ -26,8 +26,10 @@ import org.springframework.test.context.TestPropertySource;
  * line per business event carrying the request's id and nothing of the people in it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-// JSON logs (Spring Boot's structured logging, switched on by the property) in a context of its own, closed after
-@TestPropertySource(properties = "logging.structured.format.console=ecs")
+// JSON logs (Spring Boot's structured logging, switched on by the property) in a context of its own, closed after.
+// Without Camunda's webapps: closing a context that runs them resets their JVM-wide state, which breaks the webapps of
+// every context still cached (AdminContainerBootstrap#contextDestroyed); this path needs none of them
+@TestPropertySource(properties = {"logging.structured.format.console=ecs", "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestExecutionListeners(listeners = WholePathObservabilityTest.FreshLogging.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
