@@ -10,6 +10,7 @@ import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.testdb.TestDatabases;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -41,9 +43,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The public page in a real headless Chromium (the Debian package, driven through /usr/bin/chromedriver): the short
  * link, the slider puzzle dragged like a person would, each answer a verifier can get, the SMS limit. One screenshot
- * per state under target/screenshots/ for people to look at. A missing browser fails, it never skips.
+ * per state under target/screenshots/ for people to look at. A missing browser fails, it never skips. Runs on H2
+ * only: what it tests is the page, and the same requests run on PostgreSQL in the API tests.
  */
 @PortalIntegrationTest
+@Tag(TestDatabases.BROWSER)
 class VerifyPageBrowserTest extends HttpTestSupport {
   private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
   private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
