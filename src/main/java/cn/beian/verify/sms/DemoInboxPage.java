@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class DemoInboxPage {
   static final int LIMIT = 50;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  /** a message stored under another data key: marked, never a failed page */
+  static final String UNREADABLE = "(无法解密:这条短信不是用本节点的数据密钥加密的)";
   private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final DemoInbox inbox;
@@ -57,7 +59,7 @@ public class DemoInboxPage {
         <style>
         body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}
         table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}
-        th{background:#f3f3f3}td.text{white-space:pre-wrap;word-break:break-all}.error{color:#b00020}.note{color:#666}
+        th{background:#f3f3f3}td.text{white-space:pre-wrap;word-break:break-all}td.unreadable{color:#666;font-style:italic}.error{color:#b00020}.note{color:#666}
         </style>
         </head>
         <body>
@@ -80,9 +82,13 @@ public class DemoInboxPage {
     }
     for (DemoInboxMessage m : messages) {
       html.append("<tr><td>").append(htmlEscape(m.toMasked()))
-          .append("</td><td>").append(htmlEscape(m.from()))
-          .append("</td><td class=\"text\">").append(htmlEscape(m.text()))
-          .append("</td><td><time datetime=\"").append(htmlEscape(m.sentAt())).append("\">")
+          .append("</td><td>").append(htmlEscape(m.from()));
+      if (m.readable()) {
+        html.append("</td><td class=\"text\">").append(htmlEscape(m.text()));
+      } else {
+        html.append("</td><td class=\"text unreadable\">").append(UNREADABLE);
+      }
+      html.append("</td><td><time datetime=\"").append(htmlEscape(m.sentAt())).append("\">")
           .append(OffsetDateTime.parse(m.sentAt()).format(TIME)).append("</time></td></tr>\n");
     }
     return html.append("</tbody>\n</table>\n</body>\n</html>\n").toString();
