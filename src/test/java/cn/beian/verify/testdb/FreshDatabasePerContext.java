@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,8 +22,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * On the PostgreSQL run, every Spring test context the TestContext framework builds gets a new database of its own
  * (contexts must not share state, as on H2 where each has a private in-memory database), unless the test names its
- * own {@code spring.datasource.url}. On both runs, a Spring test must be tagged for the database it runs on
- * ({@link TestDatabases}): an untagged one would silently never run on PostgreSQL.
+ * own {@code spring.datasource.url}. On both runs, a {@code @SpringBootTest} (the whole application, database
+ * included) must be tagged for the database it runs on ({@link TestDatabases}): an untagged one would silently never
+ * run on PostgreSQL. Slices without a database ({@code @WebMvcTest}) need no tag.
  * Registered in {@code src/test/resources/META-INF/spring.factories}.
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -33,13 +36,14 @@ public class FreshDatabasePerContext implements ContextCustomizerFactory {
 
   @Override
   public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+    boolean wholeApplication = AnnotatedElementUtils.hasAnnotation(testClass, SpringBootTest.class);
     Set<String> tags = tagsOf(testClass);
-    if (tags.stream().noneMatch(DATABASE_TAGS::contains)) {
-      throw new IllegalStateException(testClass.getName() + " starts a Spring context but has none of the tags "
+    if (wholeApplication && tags.stream().noneMatch(DATABASE_TAGS::contains)) {
+      throw new IllegalStateException(testClass.getName() + " starts the application but has none of the tags "
           + DATABASE_TAGS + ": tag it @Tag(TestDatabases.TAG) to run it on H2 and PostgreSQL (or extend a base "
           + "class that is), or say why it is H2-only with @H2Only(\"…\")");
     }
-    return TestDatabases.postgresql() ? new OwnDatabase() : null;
+    return wholeApplication && TestDatabases.postgresql() ? new OwnDatabase() : null;
   }
 
   private static Set<String> tagsOf(Class<?> testClass) {
