@@ -73,17 +73,15 @@ class KeyCheckTest {
 
   @Test
   void shouldStartANodeWithTheSameKeysAndRecordNothingNew() {
-    try (ApplicationNode again = node().start()) {
-      assertThat(again.jdbc().queryForObject("SELECT COUNT(*) FROM key_check", Integer.class)).isEqualTo(2);
-    }
+    node().start().close();
+
+    assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM key_check", Integer.class)).isEqualTo(2);
   }
 
   @Test
   void shouldProveTheKeysOnDataWrittenBeforeTheCheckExisted() {
     // given the database as it was before key_check: data, but no check values
-    try (ApplicationNode node = node().start()) {
-      node.jdbc().update("DELETE FROM key_check");
-    }
+    database.jdbc().update("DELETE FROM key_check");
 
     // then other keys are refused on the data itself, and are not recorded as the right ones
     assertThat(refusal(() -> node().property(DATA_KEY, otherKey()).start().close()))
@@ -91,10 +89,11 @@ class KeyCheckTest {
     assertThat(refusal(() -> node().property(HMAC_KEY, otherKey()).start().close()))
         .hasMessageContaining("BEIAN_SECRETS_HMAC_KEY");
 
+    assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM key_check", Integer.class)).isZero();
+
     // and the right keys start and are recorded again
-    try (ApplicationNode node = node().start()) {
-      assertThat(node.jdbc().queryForList("SELECT key_name FROM key_check", String.class))
-          .containsExactlyInAnyOrder("hmac", "data");
-    }
+    node().start().close();
+    assertThat(database.jdbc().queryForList("SELECT key_name FROM key_check", String.class))
+        .containsExactlyInAnyOrder("hmac", "data");
   }
 }
