@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,8 +97,15 @@ final class TestPostgres {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
+  /** with timeouts: whatever else answers on a port taken under our feet must not hang the tests */
   private Connection connect(String database, String user, String password) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), user, password);
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("connectTimeout", "5");
+    properties.setProperty("loginTimeout", "10");
+    properties.setProperty("socketTimeout", "60");
+    return DriverManager.getConnection(jdbcUrl(database), properties);
   }
 
   private static TestPostgres start() throws IOException, InterruptedException {
@@ -108,28 +116,11 @@ final class TestPostgres {
     Optional<String> runAs = isRoot() ? Optional.of(unprivilegedUser()) : Optional.empty();
 
     Path runDir = base.resolve("run-" + ProcessHandle.current().pid());
-    deleteTree(runDir);
-    Files.createDirectories(runDir);
-    Files.writeString(runDir.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
     String superPassword = randomPassword(), appPassword = randomPassword();
-    Path pwfile = runDir.resolve("pwfile");
-    Files.writeString(pwfile, superPassword + "\n");
-    if (runAs.isPresent()) {
-      makeTraversable(base, runAs.get());
-      chown(runDir, runAs.get());
-      chown(pwfile, runAs.get());
-    }
-    Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
-
-    Path data = runDir.resolve("data");
-    List<String> initdb = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", data.toString(),
-        "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth-local=trust", "--auth-host=scram-sha-256",
-        "-E", "UTF8", "--locale=C", "--no-sync"));
-    run(asUser(runAs, initdb), runDir, log(runDir));
-    Files.delete(pwfile);
-
     IOException lastFailure = null;
     for (int attempt = 1; attempt <= 5; attempt++) {
+      // a new cluster for each try: a server that fails to start takes its cluster with it (see startGuarded)
+      Path data = initCluster(bin, base, runDir, runAs, superPassword);
       int port = freePort();
       Process guard = startGuarded(runAs, bin, runDir, data, port);
       try {
@@ -145,6 +136,29 @@ final class TestPostgres {
       }
     }
     throw lastFailure;
+  }
+
+  /** initdb into {@code runDir/data}, owned by the user the server runs as; the superuser's password from a file */
+  private static Path initCluster(Path bin, Path base, Path runDir, Optional<String> runAs, String superPassword)
+      throws IOException, InterruptedException {
+    deleteTree(runDir);
+    Files.createDirectories(runDir);
+    Files.writeString(runDir.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
+    Path pwfile = runDir.resolve("pwfile");
+    Files.writeString(pwfile, superPassword + "\n");
+    if (runAs.isPresent()) {
+      makeTraversable(base, runAs.get());
+      chown(runDir, runAs.get());
+      chown(pwfile, runAs.get());
+    }
+    Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
+    Path data = runDir.resolve("data");
+    List<String> initdb = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", data.toString(),
+        "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth-local=trust", "--auth-host=scram-sha-256",
+        "-E", "UTF8", "--locale=C", "--no-sync"));
+    run(asUser(runAs, initdb), runDir, log(runDir));
+    Files.delete(pwfile);
+    return data;
   }
 
   /**
@@ -357,7 +371,7 @@ final class TestPostgres {
 
   private static void run(List<String> command, Path dir, Path log) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IOException(String.join(" ", command) + " failed:\n" + tail(log));
