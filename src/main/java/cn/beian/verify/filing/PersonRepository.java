@@ -20,8 +20,9 @@ public class PersonRepository {
         p.nameMasked(), p.phoneHash(), p.phoneEnc(), p.phoneMasked(), p.idType(), p.idNumberEnc(), p.idSuffixHash());
   }
 
+  /** in the order of the submission: the entity principal, then the websites' principals as listed (V5_4) */
   public List<StoredPerson> ofFiling(String filingId) {
-    return jdbc.query("SELECT * FROM filing_person WHERE filing_id = ? ORDER BY role, website_ref",
+    return jdbc.query("SELECT * FROM filing_person WHERE filing_id = ? ORDER BY seq",
         (rs, n) -> new StoredPerson(rs.getString("id"), rs.getString("filing_id"), PersonRole.valueOf(rs.getString("role")),
             rs.getString("website_ref"), rs.getString("website_domain"), rs.getBoolean("website_changed"),
             rs.getString("name_enc"), rs.getString("name_masked"), rs.getString("phone_hash"), rs.getString("phone_enc"),

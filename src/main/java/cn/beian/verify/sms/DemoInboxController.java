@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (API.md §3). */
+/**
+ * {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (API.md §3); messages that cannot be
+ * decrypted are left out (logged by {@link DemoInbox}).
+ */
 @RestController
 @ConditionalOnProperty(name = "beian.sms.transport", havingValue = "builtin", matchIfMissing = true)
 public class DemoInboxController {
@@ -23,7 +26,8 @@ public class DemoInboxController {
   @GetMapping("/api/v1/dev/sms")
   public ResponseEntity<?> messages(@RequestParam(required = false) String phone) {
     return PhoneNumbers.normalize(phone)
-        .<ResponseEntity<?>>map(normalized -> ResponseEntity.ok(inbox.to(normalized)))
+        .<ResponseEntity<?>>map(normalized -> ResponseEntity.ok(
+            inbox.to(normalized).stream().filter(DemoInboxMessage::readable).toList()))
         .orElseGet(() -> badPhone(phone));
   }
 

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class DemoInboxPage {
   static final int LIMIT = 50;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  /** a message stored under another data key: marked, never a failed page */
+  static final String UNREADABLE = "(无法解密:这条短信不是用本节点的数据密钥加密的)";
   private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
   /** the page's stylesheet and links are same-origin files: nothing inline */
   private static final String POLICY = PageSecurity.SAME_ORIGIN_POLICY;
@@ -93,9 +95,13 @@ public class DemoInboxPage {
     }
     for (DemoInboxMessage m : messages) {
       html.append("<tr class=\"sms\"><td data-label=\"收件人\">").append(htmlEscape(m.toMasked()))
-          .append("</td><td data-label=\"发送方\">").append(htmlEscape(m.from()))
-          .append("</td><td data-label=\"内容\" class=\"text\">").append(linked(m.text()))
-          .append("</td><td data-label=\"发送时间\"><time datetime=\"").append(htmlEscape(m.sentAt())).append("\">")
+          .append("</td><td data-label=\"发送方\">").append(htmlEscape(m.from()));
+      if (m.readable()) {
+        html.append("</td><td data-label=\"内容\" class=\"text\">").append(linked(m.text()));
+      } else {
+        html.append("</td><td data-label=\"内容\" class=\"text unreadable\">").append(UNREADABLE);
+      }
+      html.append("</td><td data-label=\"发送时间\"><time datetime=\"").append(htmlEscape(m.sentAt())).append("\">")
           .append(OffsetDateTime.parse(m.sentAt()).format(TIME)).append("</time></td></tr>\n");
     }
     return html.append("</tbody>\n</table>\n</main>\n</body>\n</html>\n").toString();

@@ -40,12 +40,16 @@ public class VerifierRepository {
     return find(id).orElseThrow(() -> new IllegalStateException("no verifier " + id));
   }
 
+  /**
+   * in the order of the submission (V5_4): verifiers are written in the order of their first person, and persons
+   * are read in the order they were submitted
+   */
   public List<Verifier> ofFiling(String filingId) {
-    return jdbc.query("SELECT * FROM verifier WHERE filing_id = ? ORDER BY created_at, id", VerifierRepository::map, filingId);
+    return jdbc.query("SELECT * FROM verifier WHERE filing_id = ? ORDER BY seq", VerifierRepository::map, filingId);
   }
 
   public List<String> idsOfFiling(String filingId, VerifierStatus status) {
-    return jdbc.queryForList("SELECT id FROM verifier WHERE filing_id = ? AND status = ? ORDER BY created_at, id",
+    return jdbc.queryForList("SELECT id FROM verifier WHERE filing_id = ? AND status = ? ORDER BY seq",
         String.class, filingId, status.name());
   }
 

@@ -176,7 +176,9 @@ class CallbackDeliveryTest extends ProcessScenarioSupport {
     Map<String, Object> first = outboxRows(filingId).get(0);
     assertThat(first).containsEntry("attempts", 1).containsEntry("last_error", "HTTP 500");
     assertThat(first.get("delivered_at")).isNull();
-    Instant next = ((OffsetDateTime) first.get("next_attempt_at")).toInstant();
+    // read as the JDBC driver's OffsetDateTime: a generic getObject gives H2's OffsetDateTime but PostgreSQL's Timestamp
+    Instant next = jdbc.queryForObject("SELECT next_attempt_at FROM callback_outbox WHERE filing_id = ? ORDER BY id "
+        + "FETCH FIRST 1 ROWS ONLY", OffsetDateTime.class, filingId).toInstant();
     assertThat(next).isBetween(clock.instant().plusSeconds(5), clock.instant().plusSeconds(10));
     assertThat(outboxRows(filingId).get(1)).containsEntry("attempts", 0);
     assertThat(ENDPOINT.attemptsOf("/restart", filingId)).hasSize(1);

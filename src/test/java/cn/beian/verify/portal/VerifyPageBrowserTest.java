@@ -13,6 +13,8 @@ import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import cn.beian.verify.testdb.TestDatabases;
+import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -36,9 +39,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The public page in a real headless Chromium (the Debian package, driven through /usr/bin/chromedriver): the short
  * link, the slider puzzle dragged like a person would, each answer a verifier can get, the SMS limit. One screenshot
- * per state under target/screenshots/ for people to look at. A missing browser fails, it never skips.
+ * per state under target/screenshots/ for people to look at. A missing browser fails, it never skips. Runs on H2
+ * only: what it tests is the page, and the same requests run on PostgreSQL in the API tests.
  */
 @PortalIntegrationTest
+@Tag(TestDatabases.BROWSER)
 class VerifyPageBrowserTest extends HttpTestSupport {
   private static final Pattern LINK = Pattern.compile("/v/([A-Za-z0-9_-]+)");
   private static final Dimension PHONE = new Dimension(390, 844), DESKTOP = new Dimension(1280, 900);

@@ -2,6 +2,7 @@ package cn.beian.verify.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.testdb.H2Only;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -49,6 +50,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The models deploy together on a real engine and carry the ids, names and save points the code relies on. */
+@H2Only("checks the models on a standalone in-memory engine of its own; the database is only its scratch pad")
 class ProcessModelsTest {
 
   private static final String[] RESOURCE_PATTERNS = {

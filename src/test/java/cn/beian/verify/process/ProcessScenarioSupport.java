@@ -6,6 +6,7 @@ import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.testdb.TestDatabases;
 import cn.beian.verify.verification.PersonalDataHashes;
 import cn.beian.verify.verification.VerificationService;
 import cn.beian.verify.verification.Verifier;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag(TestDatabases.TAG)
 public abstract class ProcessScenarioSupport {
   protected static final String PROVIDER = "provider-test";
 

@@ -9,13 +9,25 @@ import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.api.PublicApiSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.security.PersonalDataCipher;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The demo SMS inbox (API.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
+@ExtendWith(OutputCaptureExtension.class)
 class DemoInboxApiTest extends PublicApiSupport {
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void shouldListTheMessagesToAPhoneNewestFirst() throws Exception {
@@ -104,5 +116,43 @@ class DemoInboxApiTest extends PublicApiSupport {
     // then the error is shown and the input is escaped
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("手机号码格式不正确", "&lt;b&gt;12").doesNotContain("<b>12");
+  }
+
+  @Test
+  void shouldShowTheInboxWithAMessageItCannotDecryptMarkedAndLoggedWithoutPersonalData(CapturedOutput output)
+      throws Exception {
+    // given a phone with a readable message and one sealed under another data key (another node's, or damaged),
+    // the newest of all so that the page of the latest messages shows it too
+    Person zhang = person("张三");
+    submitAndSend(zhang, person("李四"));
+    String code = latestCode(zhang.phone());
+    byte[] otherKey = new byte[32];
+    new SecureRandom().nextBytes(otherKey);
+    PersonalDataCipher otherNode = new PersonalDataCipher(otherKey);
+    String unreadableId = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO sms_message (id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)", unreadableId, hashes.phone(zhang.phone()), PhoneNumbers.mask(zhang.phone()),
+        otherNode.encrypt(zhang.phone()), "106575000130", otherNode.encrypt("验证码为654321"),
+        FilingRepository.ts(Instant.parse("2099-01-01T00:00:00Z")));
+
+    // when
+    HttpResponse<String> all = get("/dev/sms");
+    HttpResponse<String> filtered = get("/dev/sms?phone=" + zhang.phone());
+    HttpResponse<String> api = get("/api/v1/dev/sms?phone=" + zhang.phone());
+
+    // then the pages answer, with the message marked and the readable one intact
+    for (HttpResponse<String> page : List.of(all, filtered)) {
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains(DemoInboxPage.UNREADABLE);
+    }
+    assertThat(filtered.body()).contains(code).doesNotContain("654321");
+    // the API lists what it can read
+    assertThat(api.statusCode()).isEqualTo(200);
+    JsonNode messages = json.readTree(api.body());
+    assertThat(messages).hasSize(1);
+    assertThat(codeIn(messages.get(0).get("text").asText())).isEqualTo(code);
+    // and the log names the message, never the person
+    assertThat(output.getOut()).contains("SMS " + unreadableId + " in the demo inbox cannot be decrypted")
+        .doesNotContain(zhang.phone());
   }
 }
