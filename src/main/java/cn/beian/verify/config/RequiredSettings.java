@@ -97,7 +97,8 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
   private static void unusable(ConfigurableEnvironment environment, List<String> problems) {
     String baseUrl = environment.getProperty(PORTAL_BASE_URL);
-    if (baseUrl != null && !isHttpUrl(baseUrl)) {
+    // blank: the server's own address (the demo); production requires BEIAN_PORTAL_BASE_URL (a placeholder without default)
+    if (baseUrl != null && !baseUrl.isBlank() && !isHttpUrl(baseUrl)) {
       problems.add(variableOf(environment, PORTAL_BASE_URL) + " must be the public page's absolute http(s) address, "
           + "e.g. https://beian.example.cn (" + PORTAL_BASE_URL + ")");
     }

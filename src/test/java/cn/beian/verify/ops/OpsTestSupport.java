@@ -1,5 +1,7 @@
 package cn.beian.verify.ops;
 
+import cn.beian.verify.testdb.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import static cn.beian.verify.TestData.last6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +46,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * (Spring's tests switch metrics export off unless asked), figures read at every probe, and demo provider
  * A with a callback endpoint in the test that refuses every callback's first attempt.
  */
+@Tag(TestDatabases.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "beian.health.figures-max-age=PT0S",
     "beian.callbacks.initial-backoff=PT0.05S",

@@ -1,5 +1,7 @@
 package cn.beian.verify.security;
 
+import cn.beian.verify.testdb.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import cn.beian.verify.HttpTestSupport;
 import cn.beian.verify.sms.smpp.SmscSimulator;
 import java.io.IOException;
@@ -26,9 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each subclass context gets an engine name of its own (no hyphen), given in its path by every call: the shared demo
  * contexts keep "default".
  */
+@Tag(TestDatabases.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "BEIAN_DB_USER=sa",
-    "BEIAN_DB_PASSWORD=",
+    "BEIAN_DB_PASSWORD=test-only-password",
     // test keys: base64 of 32 bytes each, never used outside tests
     "BEIAN_SECRETS_HMAC_KEY=dGVzdC1obWFjLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",
     "BEIAN_SECRETS_DATA_KEY=dGVzdC1kYXRhLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",

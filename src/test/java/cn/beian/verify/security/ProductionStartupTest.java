@@ -26,7 +26,7 @@ class ProductionStartupTest {
           // (AdminContainerBootstrap#contextDestroyed), which the other test contexts of this JVM still use
           .web(WebApplicationType.NONE)
           .properties("camunda.bpm.process-engine-name=prodWithoutIdentity",
-              "BEIAN_DB_USER=sa", "BEIAN_DB_PASSWORD=",
+              "BEIAN_DB_USER=sa", "BEIAN_DB_PASSWORD=test-only-password",
               "BEIAN_SECRETS_HMAC_KEY=dGVzdC1obWFjLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",
               "BEIAN_SECRETS_DATA_KEY=dGVzdC1kYXRhLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",
               "BEIAN_PORTAL_BASE_URL=https://beian.example.cn", "BEIAN_SMS_SMPP_HOST=127.0.0.1",

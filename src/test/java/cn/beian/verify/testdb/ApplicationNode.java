@@ -111,6 +111,11 @@ public final class ApplicationNode implements AutoCloseable {
       all.put("server.port", "0");
       all.put("server.address", "127.0.0.1");
       all.put("camunda.bpm.process-engine-name", engine);
+      // no Camunda webapps unless a test asks for them: closing a node that runs them resets their JVM-wide state,
+      // which breaks the webapps of every test context still running in this JVM (AdminContainerBootstrap)
+      all.put("camunda.bpm.webapp.enabled", "false");
+      // a management server of its own on a free port, never the default one another node already holds
+      all.put("management.server.port", "0");
       all.putAll(database.properties());
       all.putAll(properties);
       List<String> args = new ArrayList<>();
