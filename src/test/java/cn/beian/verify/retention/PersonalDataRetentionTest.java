@@ -13,12 +13,15 @@ import cn.beian.verify.security.KeyedHasher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -188,9 +192,9 @@ class PersonalDataRetentionTest extends OpsTestSupport {
     }
     path.linkTokens().forEach(token -> hashed.add(hashes.linkToken(token)));
 
-    List<String> tables = jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-        + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'", String.class);
-    assertThat(tables).contains("FILING", "FILING_PERSON", "VERIFIER", "SMS_CODE", "SMS_OUTBOX", "SMS_MESSAGE",
+    // every table of the schema, read through JDBC metadata (H2 names them in upper case, PostgreSQL in lower)
+    List<String> tables = tableNames();
+    assertThat(tables).map(t -> t.toUpperCase(Locale.ROOT)).contains("FILING", "FILING_PERSON", "VERIFIER", "SMS_CODE", "SMS_OUTBOX", "SMS_MESSAGE",
         "FILING_EVENT", "ACT_HI_VARINST");
     int ciphertexts = 0;
     for (String table : tables) {
@@ -200,7 +204,7 @@ class PersonalDataRetentionTest extends OpsTestSupport {
           if (text == null) {
             continue;
           }
-          String where = table + "." + cell.getKey();
+          String where = (table + "." + cell.getKey()).toUpperCase(Locale.ROOT);
           for (String value : plain) {
             assertThat(text).as("%s holds personal data in clear", where).doesNotContain(value);
           }
@@ -227,10 +231,9 @@ class PersonalDataRetentionTest extends OpsTestSupport {
   }
 
   private List<Map<String, Object>> rowsOfTheRequest(String table, String filingId) {
-    List<String> columns = jdbc.queryForList("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS "
-        + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?", String.class, table);
+    List<String> columns = columnNames(table);
     String verifiers = "SELECT id FROM verifier WHERE filing_id = ?";
-    if (table.equals("FILING")) {
+    if (table.equalsIgnoreCase("FILING")) {
       return jdbc.queryForList("SELECT * FROM filing WHERE id = ?", filingId);
     }
     if (columns.contains("FILING_ID") && columns.contains("VERIFIER_ID")) {
@@ -244,6 +247,32 @@ class PersonalDataRetentionTest extends OpsTestSupport {
       return jdbc.queryForList("SELECT * FROM \"" + table + "\" WHERE verifier_id IN (" + verifiers + ")", filingId);
     }
     return List.of();
+  }
+
+  /** the schema's tables as the database names them (H2: upper case, PostgreSQL: lower case; Flyway's quoted) */
+  private List<String> tableNames() {
+    return jdbc.execute((ConnectionCallback<List<String>>) connection -> {
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          names.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      return names;
+    });
+  }
+
+  private List<String> columnNames(String table) {
+    return jdbc.execute((ConnectionCallback<List<String>>) connection -> {
+      List<String> names = new ArrayList<>();
+      DatabaseMetaData metadata = connection.getMetaData();
+      try (ResultSet rs = metadata.getColumns(null, connection.getSchema(), table, "%")) {
+        while (rs.next()) {
+          names.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+        }
+      }
+      return names;
+    });
   }
 
   private static String text(Object value) throws SQLException {
