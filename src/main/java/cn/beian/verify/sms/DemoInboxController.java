@@ -31,7 +31,8 @@ public class DemoInboxController {
         .orElseGet(() -> badPhone(phone));
   }
 
-  private static ResponseEntity<Object> badPhone(String phone) {
+  /** the one refusal of the inbox, for its API and its page alike: a 400 problem naming the phone */
+  static ResponseEntity<Object> badPhone(String phone) {
     FieldError error = phone == null || phone.isBlank()
         ? new FieldError("phone", "请填写手机号码")
         : new FieldError("phone", "手机号码格式不正确,应为11位中国大陆手机号码");

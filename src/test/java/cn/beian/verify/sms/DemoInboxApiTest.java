@@ -109,13 +109,27 @@ class DemoInboxApiTest extends PublicApiSupport {
   }
 
   @Test
-  void shouldTellAMalformedPhoneOnThePage() throws Exception {
-    // when
+  void shouldRefuseAMalformedPhoneOnThePageWithAProblemThatEchoesNothing() throws Exception {
+    // when a phone the page's own form would not send arrives
     HttpResponse<String> page = get("/dev/sms?phone=%3Cb%3E12");
 
-    // then the error is shown and the input is escaped
+    // then it is refused like everywhere else: a problem naming the field, the input not echoed
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("手机号码格式不正确", "&lt;b&gt;12").doesNotContain("<b>12");
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(page.body());
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("phone");
+    assertThat(problem.get("detail").asText()).contains("手机号码格式不正确");
+    assertThat(page.body()).doesNotContain("<b>", "12");
+  }
+
+  @Test
+  void shouldLetTheBrowserCheckThePhoneBeforeTheFormIsSent() throws Exception {
+    // when
+    HttpResponse<String> page = get("/dev/sms");
+
+    // then the form's field carries a pattern the browser enforces, so a person's typo never reaches the server
+    assertThat(page.body()).containsPattern("<input id=\"phone\"[^>]*pattern=\"[^\"]+\"[^>]*title=\"11位中国大陆手机号码\"");
   }
 
   @Test
