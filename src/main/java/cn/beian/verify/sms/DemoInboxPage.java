@@ -48,7 +48,9 @@ public class DemoInboxPage {
     Optional<String> normalized = filtered ? PhoneNumbers.normalize(phone) : Optional.empty();
     if (filtered && normalized.isEmpty()) {
       // the form's own pattern stops a person's typo in the browser; whatever else arrives is refused as everywhere
-      return DemoInboxController.badPhone(phone);
+      ResponseEntity<Object> refusal = DemoInboxController.badPhone(phone);
+      return PageSecurity.protect(ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders()), POLICY)
+          .body(refusal.getBody());
     }
     List<DemoInboxMessage> messages = normalized.map(p -> inbox.to(p).stream().limit(LIMIT).toList())
         .orElseGet(() -> inbox.latest(LIMIT));
