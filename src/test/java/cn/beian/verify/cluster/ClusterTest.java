@@ -14,13 +14,11 @@ import cn.beian.verify.sms.SmsOutboxProperties;
 import cn.beian.verify.sms.smpp.SmscSimulator;
 import cn.beian.verify.testdb.ApplicationNode;
 import cn.beian.verify.testdb.ChildNode;
-import cn.beian.verify.testdb.ShippedSettings;
 import cn.beian.verify.testdb.TestDatabase;
 import cn.beian.verify.testdb.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -127,21 +125,9 @@ class ClusterTest {
     ClockUtil.reset();
   }
 
-  /**
-   * Every node of the cluster, in this JVM or its own: what production has where it matters to a cluster. The
-   * pollers run at the shipped intervals (the test profile turns the SMS poller off); SMPP submits are not paced.
-   */
+  /** every node of the cluster, in this JVM or its own: as shipped, with a provider's callbacks, captcha and limits */
   private static Map<String, String> settings() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("camunda.bpm.job-execution.enabled", "true");
-    settings.put("beian.sms.outbox.dispatch", "BACKGROUND");
-    settings.put("beian.sms.outbox.poll-interval", ShippedSettings.value("beian.sms.outbox.poll-interval"));
-    settings.put("beian.sms.transport", "smpp");
-    settings.put("beian.sms.smpp.host", "127.0.0.1");
-    settings.put("beian.sms.smpp.port", Integer.toString(smsc.port()));
-    settings.put("beian.sms.smpp.system-id", SmscSimulator.SYSTEM_ID);
-    settings.put("beian.sms.smpp.password", SmscSimulator.PASSWORD);
-    settings.put("beian.sms.smpp.max-submits-per-second", "500");
+    Map<String, String> settings = NodeSettings.asShipped(smsc);
     settings.put("beian.callbacks.providers.demo-provider-a.url", provider.url());
     settings.put("beian.callbacks.providers.demo-provider-a.secret", "cluster-test-callback-secret");
     settings.put("beian.captcha.enabled", "true");

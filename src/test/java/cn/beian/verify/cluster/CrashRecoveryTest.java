@@ -14,32 +14,31 @@ import cn.beian.verify.process.SmsVerificationProcess;
 import cn.beian.verify.sms.smpp.SmscSimulator;
 import cn.beian.verify.testdb.ApplicationNode;
 import cn.beian.verify.testdb.ChildNode;
-import cn.beian.verify.testdb.ShippedSettings;
 import cn.beian.verify.testdb.TestDatabase;
 import cn.beian.verify.testdb.TestDatabases;
 import cn.beian.verify.verification.PersonalDataHashes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The application as its own process, killed with SIGKILL in the middle of a burst of submissions and verifications
@@ -76,7 +76,7 @@ class CrashRecoveryTest {
     TestDatabase database = TestDatabases.postgresql() ? TestDatabases.freshPostgresql("crash")
         : TestDatabases.h2File(h2Directory);
     try (SmscSimulator smsc = new SmscSimulator()) {
-      Map<String, String> settings = settings(smsc);
+      Map<String, String> settings = NodeSettings.asShipped(smsc);
       List<Verifier> earlier = new ArrayList<>();
       Told told;
       // given the application running as its own process, with ten requests whose codes reached the SMSC
@@ -159,7 +159,7 @@ class CrashRecoveryTest {
         assertThat(jdbc.queryForList("SELECT INCIDENT_MSG_ FROM ACT_RU_INCIDENT", String.class)).isEmpty();
       }
     } finally {
-      deleteTree(h2Directory);
+      FileSystemUtils.deleteRecursively(h2Directory);
     }
   }
 
@@ -174,43 +174,41 @@ class CrashRecoveryTest {
     Set<String> verified = ConcurrentHashMap.newKeySet();
     List<String> wrong = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch answers = new CountDownLatch(ANSWERS_BEFORE_KILL);
-    int[] unanswered = {0};
+    AtomicInteger unanswered = new AtomicInteger();
+    Function<Callable<String>, Runnable> answered = call -> () -> {
+      try {
+        String problem = call.call();
+        if (problem != null) {
+          wrong.add(problem);
+        }
+        answers.countDown();
+      } catch (IOException killed) {
+        unanswered.incrementAndGet();
+      } catch (Exception e) {
+        wrong.add(e.toString());
+      }
+    };
     for (int i = 0; i < NEW_REQUESTS; i++) {
       FilingSubmission submission = newRequest();
-      work.add(() -> {
-        try {
-          Response r = client.submit(submission);
-          if (r.status() == 201) {
-            created.put(submission.requestNo(), r.body().get("filingId").asText());
-          } else {
-            wrong.add("submission answered " + r.status() + ": " + r.raw().body());
-          }
-          answers.countDown();
-        } catch (IOException killed) {
-          synchronized (unanswered) {
-            unanswered[0]++;
-          }
+      work.add(answered.apply(() -> {
+        Response r = client.submit(submission);
+        if (r.status() != 201) {
+          return "submission answered " + r.status() + ": " + r.raw().body();
         }
-      });
+        created.put(submission.requestNo(), r.body().get("filingId").asText());
+        return null;
+      }));
     }
     for (Verifier verifier : earlier) {
       String code = latestCode(smsc, verifier.phone());
-      work.add(() -> {
-        try {
-          Response r = client.check(null, verifier.phone(), code, verifier.idLast6(), null);
-          String result = r.body().path("result").asText();
-          if (result.startsWith("VERIFIED_")) {
-            verified.add(verifier.phone());
-          } else {
-            wrong.add("verification answered " + r.status() + ": " + r.raw().body());
-          }
-          answers.countDown();
-        } catch (IOException killed) {
-          synchronized (unanswered) {
-            unanswered[0]++;
-          }
+      work.add(answered.apply(() -> {
+        Response r = client.check(null, verifier.phone(), code, verifier.idLast6(), null);
+        if (!r.body().path("result").asText().startsWith("VERIFIED_")) {
+          return "verification answered " + r.status() + ": " + r.raw().body();
         }
-      });
+        verified.add(verifier.phone());
+        return null;
+      }));
     }
     long seed = System.nanoTime();
     LOG.info("Burst order seed: {}", seed);
@@ -227,7 +225,7 @@ class CrashRecoveryTest {
     }
     // what was answered was answered right: every submission 201, every right code VERIFIED
     assertThat(wrong).isEmpty();
-    return new Told(Map.copyOf(created), Set.copyOf(verified), unanswered[0]);
+    return new Told(Map.copyOf(created), Set.copyOf(verified), unanswered.get());
   }
 
   /** each pending verifier of the request: one live code and its task; the request: its window and a noon each */
@@ -254,20 +252,6 @@ class CrashRecoveryTest {
         .allSatisfy(job -> assertThat(job.getDuedate().toInstant()).isEqualTo(filing.autoResendAt()));
   }
 
-  private static Map<String, String> settings(SmscSimulator smsc) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("camunda.bpm.job-execution.enabled", "true");
-    settings.put("beian.sms.outbox.dispatch", "BACKGROUND");
-    settings.put("beian.sms.outbox.poll-interval", ShippedSettings.value("beian.sms.outbox.poll-interval"));
-    settings.put("beian.sms.transport", "smpp");
-    settings.put("beian.sms.smpp.host", "127.0.0.1");
-    settings.put("beian.sms.smpp.port", Integer.toString(smsc.port()));
-    settings.put("beian.sms.smpp.system-id", SmscSimulator.SYSTEM_ID);
-    settings.put("beian.sms.smpp.password", SmscSimulator.PASSWORD);
-    settings.put("beian.sms.smpp.max-submits-per-second", "500");
-    return settings;
-  }
-
   private static FilingSubmission newRequest() {
     return TestData.newFiling("CN-GS", TestData.person("张三"), TestData.person("李四"));
   }
@@ -285,14 +269,4 @@ class CrashRecoveryTest {
     return m.group(1);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -128,12 +128,8 @@ public final class ChildNode implements AutoCloseable {
     /** starts the JVM and waits until the application is ready; a node that fails to start fails with its log */
     public ChildNode start() {
       String nodeName = (name != null ? name : "child") + "-" + NODES.incrementAndGet();
-      Map<String, String> all = new LinkedHashMap<>();
+      Map<String, String> all = new LinkedHashMap<>(ApplicationNode.localDefaults());
       all.put("spring.profiles.active", "demo,test");
-      all.put("server.port", "0");
-      all.put("server.address", "127.0.0.1");
-      all.put("management.server.port", "0");
-      all.put("camunda.bpm.webapp.enabled", "false");
       all.putAll(database.properties());
       all.putAll(properties);
       try {
@@ -166,12 +162,12 @@ public final class ChildNode implements AutoCloseable {
       while (!Files.exists(ready)) {
         if (!process.isAlive()) {
           throw new IllegalStateException("child node " + name + " ended at start-up (exit " + process.exitValue()
-              + "):\n" + tail(log));
+              + "):\n" + TestPostgres.tail(log));
         }
         if (Instant.now().isAfter(deadline)) {
           process.destroyForcibly();
           throw new IllegalStateException("child node " + name + " not ready within " + START_TIMEOUT + ":\n"
-              + tail(log));
+              + TestPostgres.tail(log));
         }
         try {
           Thread.sleep(100);
@@ -198,15 +194,6 @@ public final class ChildNode implements AutoCloseable {
     /** an argument-file line: quoted, with the backslashes and quotes inside escaped */
     private static String quoted(String argument) {
       return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String tail(Path log) {
-      try {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-      } catch (IOException e) {
-        return "(no log at " + log + ")";
-      }
     }
   }
 }
