@@ -7,6 +7,8 @@ public final class HashDomains {
   public static final String ID_SUFFIX = "id-suffix";
   public static final String LINK_TOKEN = "link-token";
   public static final String REQUEST = "request";
+  /** the rows of the shared request-limit buckets (portal/JdbcBucketStore) */
+  public static final String RATE_LIMIT = "rate-limit";
 
   private HashDomains() {}
 }
