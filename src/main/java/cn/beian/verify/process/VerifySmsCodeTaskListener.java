@@ -1,9 +1,9 @@
 package cn.beian.verify.process;
 
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.process.SmsVerificationProcess.Vars;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.VerificationLifecycle;
 import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.VerificationService;

@@ -1,6 +1,6 @@
 package cn.beian.verify.sms;
 
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package cn.beian.verify.sms;
 
 import cn.beian.verify.config.Problems;
 import cn.beian.verify.filing.FieldError;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;

@@ -2,8 +2,8 @@ package cn.beian.verify.sms;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.security.PageSecurity;
-import cn.beian.verify.verification.PhoneNumbers;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

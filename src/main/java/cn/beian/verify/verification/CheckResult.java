@@ -1,5 +1,7 @@
 package cn.beian.verify.verification;
 
+import cn.beian.verify.kernel.Names;
+
 /** The outcome of checking an SMS code (RULES.md §5), with the message shown to the person. */
 public enum CheckResult {
   VERIFIED_PARTIAL,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SmsDeliveryException;
 import cn.beian.verify.sms.SmsDeliveryIncidents;
@@ -12,7 +13,6 @@ import cn.beian.verify.sms.SmsGateway;
 import cn.beian.verify.sms.SmsOutbox;
 import cn.beian.verify.sms.SmsOutboxProperties;
 import cn.beian.verify.sms.SmsOutboxRepository;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.Verifier;
 import java.time.Clock;
 import java.time.Duration;

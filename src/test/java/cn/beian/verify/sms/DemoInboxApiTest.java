@@ -4,13 +4,13 @@ import static cn.beian.verify.TestData.last6;
 import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.verification.api.PublicApiSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -2,6 +2,7 @@ package cn.beian.verify.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.kernel.Names;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

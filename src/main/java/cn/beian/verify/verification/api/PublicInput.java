@@ -1,7 +1,7 @@
 package cn.beian.verify.verification.api;
 
 import cn.beian.verify.filing.FieldError;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
-package cn.beian.verify.review;
+package cn.beian.verify.kernel;
 
 /** Masking an identity document number for views outside the bureau's own review: 6201**********123X. */
-final class IdNumbers {
+public final class IdNumbers {
   private IdNumbers() {}
 
-  static String mask(String number) {
+  public static String mask(String number) {
     if (number == null || number.isBlank()) {
       return "";
     }

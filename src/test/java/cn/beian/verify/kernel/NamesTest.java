@@ -1,4 +1,4 @@
-package cn.beian.verify.verification;
+package cn.beian.verify.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

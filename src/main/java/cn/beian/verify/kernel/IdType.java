@@ -1,4 +1,4 @@
-package cn.beian.verify.verification;
+package cn.beian.verify.kernel;
 
 /** Identity documents a responsible person may give (RULES.md §9). */
 public enum IdType {
