@@ -1,7 +1,7 @@
 package cn.beian.verify;
 
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package cn.beian.verify.filing;
 
 import cn.beian.verify.filing.ValidFiling.Principal;
+import cn.beian.verify.kernel.HashDomains;
 import cn.beian.verify.kernel.IdentityDocuments;
+import cn.beian.verify.kernel.KeyedHasher;
 import cn.beian.verify.kernel.Names;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.kernel.PhoneNumbers;
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
 import cn.beian.verify.verification.VerificationLifecycle;
 import java.time.Clock;
 import java.time.Instant;

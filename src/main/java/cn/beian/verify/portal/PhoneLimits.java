@@ -2,7 +2,7 @@ package cn.beian.verify.portal;
 
 import cn.beian.verify.config.Problems;
 import cn.beian.verify.config.TooManyRequestsException;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package cn.beian.verify.portal;
 
 import cn.beian.verify.config.Problems;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.portal.RequestBuckets.Limit;
-import cn.beian.verify.verification.PersonalDataHashes;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.List;

@@ -2,8 +2,8 @@ package cn.beian.verify.portal;
 
 import static cn.beian.verify.filing.FilingRepository.ts;
 
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

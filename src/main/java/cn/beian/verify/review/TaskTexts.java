@@ -4,7 +4,7 @@ import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.PersonRepository;
 import cn.beian.verify.filing.PersonRole;
-import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Instant;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package cn.beian.verify.sms;
 
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.verification.VerificationProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,8 +2,9 @@ package cn.beian.verify.verification;
 
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.portal.PublicAddress;
-import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SenderNumbers;
 import cn.beian.verify.sms.SmsOutbox;

@@ -3,6 +3,7 @@ package cn.beian.verify.verification;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.verification.SmsCodeRepository.CodeMatch;
 import java.time.Clock;

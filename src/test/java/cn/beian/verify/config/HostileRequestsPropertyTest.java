@@ -3,15 +3,15 @@ package cn.beian.verify.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.FilingTestDriver;
-import cn.beian.verify.HostileValues;
 import cn.beian.verify.HostileValues.Field;
 import cn.beian.verify.HostileValues.Mangling;
+import cn.beian.verify.HostileValues;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.security.SecurityIntegrationTest;
-import cn.beian.verify.verification.PersonalDataHashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.kernel.PhoneNumbers;
-import cn.beian.verify.security.PersonalDataCipher;
 import cn.beian.verify.verification.api.PublicApiSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.kernel;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,5 @@
-package cn.beian.verify.security;
+package cn.beian.verify.kernel;
+
 
 /** Domains of the keyed hashes, so a phone hash can never be mistaken for a code or ID hash. */
 public final class HashDomains {

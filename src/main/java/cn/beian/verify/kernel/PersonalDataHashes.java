@@ -1,7 +1,5 @@
-package cn.beian.verify.verification;
+package cn.beian.verify.kernel;
 
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
