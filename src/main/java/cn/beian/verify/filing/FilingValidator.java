@@ -6,7 +6,7 @@ import cn.beian.verify.filing.ValidFiling.Principal;
 import cn.beian.verify.kernel.IdType;
 import cn.beian.verify.kernel.IdentityDocuments;
 import cn.beian.verify.kernel.PhoneNumbers;
-import cn.beian.verify.review.Provinces;
+import cn.beian.verify.kernel.Provinces;
 import cn.beian.verify.sms.SmsProperties;
 import java.util.ArrayList;
 import java.util.HashMap;

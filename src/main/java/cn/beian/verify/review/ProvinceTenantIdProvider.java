@@ -1,5 +1,6 @@
 package cn.beian.verify.review;
 
+import cn.beian.verify.kernel.Provinces;
 import cn.beian.verify.process.FilingProcess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateCaseExecution;

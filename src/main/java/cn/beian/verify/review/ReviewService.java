@@ -11,6 +11,7 @@ import cn.beian.verify.filing.StoredPerson;
 import cn.beian.verify.kernel.IdNumbers;
 import cn.beian.verify.kernel.IdType;
 import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.Provinces;
 import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;

@@ -5,6 +5,7 @@ import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.PersonRepository;
 import cn.beian.verify.filing.PersonRole;
 import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.Provinces;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Instant;
 import org.springframework.stereotype.Component;

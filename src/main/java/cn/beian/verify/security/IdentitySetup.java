@@ -3,9 +3,9 @@ package cn.beian.verify.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.beian.verify.kernel.Provinces;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SmsVerificationProcess;
-import cn.beian.verify.review.Provinces;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package cn.beian.verify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.beian.verify.review.Provinces;
+import cn.beian.verify.kernel.Provinces;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package cn.beian.verify.review;
+package cn.beian.verify.kernel;
 
 import java.util.LinkedHashMap;
 import java.util.List;

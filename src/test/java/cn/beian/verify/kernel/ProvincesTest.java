@@ -1,4 +1,4 @@
-package cn.beian.verify.review;
+package cn.beian.verify.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
