@@ -1,7 +1,10 @@
 package cn.beian.verify.config;
 
-import cn.beian.verify.config.JsonInputErrors.Translation;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.JsonInputErrors.Translation;
+import cn.beian.verify.kernel.JsonInputErrors;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.TooManyRequestsException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

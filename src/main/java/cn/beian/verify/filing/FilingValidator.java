@@ -3,6 +3,7 @@ package cn.beian.verify.filing;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
 import cn.beian.verify.filing.ValidFiling.Principal;
+import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.kernel.IdType;
 import cn.beian.verify.kernel.IdentityDocuments;
 import cn.beian.verify.kernel.PhoneNumbers;

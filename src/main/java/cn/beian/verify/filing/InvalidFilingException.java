@@ -1,5 +1,6 @@
 package cn.beian.verify.filing;
 
+import cn.beian.verify.kernel.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,8 +1,8 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.config.TooManyRequestsException;
 import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.TooManyRequestsException;
 import java.time.Duration;
 import java.util.Optional;
 

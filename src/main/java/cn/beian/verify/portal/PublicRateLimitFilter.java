@@ -1,7 +1,7 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.config.TooManyRequestsException;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.TooManyRequestsException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.config.Problems;
 import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.Problems;
 import cn.beian.verify.portal.RequestBuckets.Limit;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;

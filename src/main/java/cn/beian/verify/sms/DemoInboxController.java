@@ -1,8 +1,8 @@
 package cn.beian.verify.sms;
 
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.kernel.Problems;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;

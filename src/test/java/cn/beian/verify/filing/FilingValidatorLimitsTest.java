@@ -8,15 +8,16 @@ import cn.beian.verify.filing.FilingSubmission.Change;
 import cn.beian.verify.filing.FilingSubmission.Entity;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
+import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.sms.SenderMode;
 import cn.beian.verify.sms.SmsProperties;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The limits of one request: how many websites, how long and which characters each field may have. */
 class FilingValidatorLimitsTest {

@@ -1,10 +1,10 @@
 package cn.beian.verify.filing.api;
 
-import cn.beian.verify.config.Problems;
 import cn.beian.verify.filing.FilingClosedException;
 import cn.beian.verify.filing.FilingNotFoundException;
 import cn.beian.verify.filing.InvalidFilingException;
 import cn.beian.verify.filing.RequestNoConflictException;
+import cn.beian.verify.kernel.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
 package cn.beian.verify.verification.api;
 
-import cn.beian.verify.config.JsonInputErrors;
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.JsonInputErrors;
+import cn.beian.verify.kernel.Problems;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;

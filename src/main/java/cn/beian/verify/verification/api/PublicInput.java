@@ -1,6 +1,6 @@
 package cn.beian.verify.verification.api;
 
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.kernel.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;

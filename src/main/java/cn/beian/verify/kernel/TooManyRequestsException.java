@@ -1,4 +1,4 @@
-package cn.beian.verify.config;
+package cn.beian.verify.kernel;
 
 import java.time.Duration;
 

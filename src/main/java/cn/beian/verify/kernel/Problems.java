@@ -1,6 +1,5 @@
-package cn.beian.verify.config;
+package cn.beian.verify.kernel;
 
-import cn.beian.verify.filing.FieldError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

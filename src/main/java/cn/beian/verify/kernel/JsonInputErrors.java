@@ -1,6 +1,6 @@
-package cn.beian.verify.config;
+package cn.beian.verify.kernel;
 
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.config.StrictJsonInput;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
