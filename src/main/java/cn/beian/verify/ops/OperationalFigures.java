@@ -1,6 +1,6 @@
 package cn.beian.verify.ops;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
+import static cn.beian.verify.kernel.Timestamps.instant;
 
 import java.time.Clock;
 import java.time.Duration;

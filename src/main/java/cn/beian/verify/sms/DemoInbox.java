@@ -1,8 +1,8 @@
 package cn.beian.verify.sms;
 
-import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.VerificationProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ public class DemoInbox {
    * recipient and text, and logged by id only: one such row must not take the whole inbox down
    */
   private DemoInboxMessage message(ResultSet rs, int row) throws SQLException {
-    String sentAt = FilingRepository.instant(rs, "sent_at").atZone(verification.zone()).toOffsetDateTime()
+    String sentAt = Timestamps.instant(rs, "sent_at").atZone(verification.zone()).toOffsetDateTime()
         .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     try {
       return new DemoInboxMessage(cipher.decrypt(rs.getString("to_enc")), rs.getString("sender"),

@@ -1,6 +1,6 @@
 package cn.beian.verify.sms;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import cn.beian.verify.kernel.HashDomains;
 import cn.beian.verify.kernel.KeyedHasher;

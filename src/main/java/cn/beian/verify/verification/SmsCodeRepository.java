@@ -1,6 +1,6 @@
 package cn.beian.verify.verification;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.beian.verify.verification;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.instant;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

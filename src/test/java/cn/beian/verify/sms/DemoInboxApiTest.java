@@ -4,10 +4,10 @@ import static cn.beian.verify.TestData.last6;
 import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.api.PublicApiSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -133,7 +133,7 @@ class DemoInboxApiTest extends PublicApiSupport {
     jdbc.update("INSERT INTO sms_message (id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)", unreadableId, hashes.phone(zhang.phone()), PhoneNumbers.mask(zhang.phone()),
         otherNode.encrypt(zhang.phone()), "106575000130", otherNode.encrypt("验证码为654321"),
-        FilingRepository.ts(Instant.parse("2099-01-01T00:00:00Z")));
+        Timestamps.ts(Instant.parse("2099-01-01T00:00:00Z")));
 
     // when
     HttpResponse<String> all = get("/dev/sms");

@@ -2,8 +2,8 @@ package cn.beian.verify.ops.metrics;
 
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingEventRecorded;
-import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingStatusListener;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.ResendOutcome;
@@ -110,7 +110,7 @@ class BusinessMetrics implements FilingStatusListener {
   private Optional<Keys> keys(String filingId) {
     return jdbc.query("SELECT type, province, submitted_at FROM filing WHERE id = ?",
         (rs, n) -> new Keys(rs.getString("type"), rs.getString("province"),
-            FilingRepository.instant(rs, "submitted_at")), filingId).stream().findFirst();
+            Timestamps.instant(rs, "submitted_at")), filingId).stream().findFirst();
   }
 
   private static void afterCommit(Runnable action) {
