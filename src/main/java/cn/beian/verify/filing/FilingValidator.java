@@ -8,7 +8,6 @@ import cn.beian.verify.kernel.IdType;
 import cn.beian.verify.kernel.IdentityDocuments;
 import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.kernel.Provinces;
-import cn.beian.verify.sms.SmsProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,11 +36,11 @@ public class FilingValidator {
   /** how much of a client's own value an error message repeats */
   private static final int ECHO = 32;
 
-  private final SmsProperties sms;
+  private final UnsupportedPhonePrefixes refused;
   private final FilingProperties limits;
 
-  public FilingValidator(SmsProperties sms, FilingProperties limits) {
-    this.sms = sms;
+  public FilingValidator(UnsupportedPhonePrefixes refused, FilingProperties limits) {
+    this.refused = refused;
     this.limits = limits;
   }
 
@@ -169,9 +168,9 @@ public class FilingValidator {
     Optional<String> phone = PhoneNumbers.normalize(p.phone());
     if (phone.isEmpty()) {
       errors.add(new FieldError(at + ".phone", "手机号码格式不正确,应为11位中国大陆手机号码"));
-    } else if (PhoneNumbers.hasRefusedSegment(phone.get(), sms.unsupportedPrefixes())) {
+    } else if (PhoneNumbers.hasRefusedSegment(phone.get(), refused.unsupportedPrefixes())) {
       errors.add(new FieldError(at + ".phone",
-          "手机号段为" + String.join("、", sms.unsupportedPrefixes()) + "开头的,不支持备案"));
+          "手机号段为" + String.join("、", refused.unsupportedPrefixes()) + "开头的,不支持备案"));
     }
     IdType idType = parse(IdType.class, p.idType(), at + ".idType", "证件类型", errors);
     String idNumber = trimmed(p.idNumber());
