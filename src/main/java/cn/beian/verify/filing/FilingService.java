@@ -8,7 +8,6 @@ import cn.beian.verify.kernel.Names;
 import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.kernel.PhoneNumbers;
-import cn.beian.verify.verification.VerificationLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,12 +24,12 @@ public class FilingService {
   private final PersonalDataHashes hashes;
   private final KeyedHasher hasher;
   private final PersonalDataCipher cipher;
-  private final VerificationLifecycle verifications;
+  private final VerificationPort verifications;
   private final FilingProcessPort process;
   private final Clock clock;
 
   public FilingService(FilingValidator validator, FilingRepository filings, PersonRepository persons,
-      PersonalDataHashes hashes, KeyedHasher hasher, PersonalDataCipher cipher, VerificationLifecycle verifications,
+      PersonalDataHashes hashes, KeyedHasher hasher, PersonalDataCipher cipher, VerificationPort verifications,
       FilingProcessPort process, Clock clock) {
     this.validator = validator;
     this.filings = filings;

@@ -3,8 +3,8 @@ package cn.beian.verify.filing.api;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.verification.Verifier;
-import cn.beian.verify.verification.VerifierRepository;
+import cn.beian.verify.filing.VerificationPort;
+import cn.beian.verify.filing.VerificationPort.VerifierSummary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,18 +22,19 @@ class FilingViews {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneId.of("Asia/Shanghai"));
 
   private final FilingRepository filings;
-  private final VerifierRepository verifiers;
+  private final VerificationPort verifiers;
 
-  FilingViews(FilingRepository filings, VerifierRepository verifiers) {
+  FilingViews(FilingRepository filings, VerificationPort verifiers) {
     this.filings = filings;
     this.verifiers = verifiers;
   }
 
   FilingView of(Filing filing) {
-    List<Verifier> people = verifiers.ofFiling(filing.id());
-    Map<String, String> phoneOf = people.stream().collect(Collectors.toMap(Verifier::id, Verifier::phoneMasked));
+    List<VerifierSummary> people = verifiers.verifiersOf(filing.id());
+    Map<String, String> phoneOf = people.stream()
+        .collect(Collectors.toMap(VerifierSummary::id, VerifierSummary::phoneMasked));
     List<FilingView.Verifier> verifierViews = people.stream()
-        .map(v -> new FilingView.Verifier(List.copyOf(v.roles()), v.nameMasked(), v.phoneMasked(), v.status().name(),
+        .map(v -> new FilingView.Verifier(v.roles(), v.nameMasked(), v.phoneMasked(), v.status(),
             v.failedAttempts(), v.manualResends(), time(v.verifiedAt())))
         .toList();
     List<FilingView.HistoryEntry> history = filings.events(filing.id()).stream()
