@@ -5,10 +5,7 @@ import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.portal.PublicAddress;
-import cn.beian.verify.sms.OutgoingSms;
-import cn.beian.verify.sms.SenderNumbers;
-import cn.beian.verify.sms.SmsOutbox;
-import cn.beian.verify.sms.SmsTexts;
+import cn.beian.verify.verification.CodeMessages.CodeMessage;
 import cn.beian.verify.verification.SmsCodeRepository.Reason;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,8 +15,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues a new code to a verifier: kills the previous one, stores only its hash, and writes the SMS into the
- * outbox in the same transaction (it goes out after the commit, never for a rolled-back issue).
+ * Issues a new code to a verifier: kills the previous one, stores only its hash, and hands the SMS to the
+ * outbox ({@link CodeMessages}) in the same transaction (it goes out after the commit, never for a rolled-back issue).
  */
 @Component
 public class CodeIssuer {
@@ -30,23 +27,21 @@ public class CodeIssuer {
   private final FilingRepository filings;
   private final PersonalDataHashes hashes;
   private final PersonalDataCipher cipher;
-  private final SenderNumbers senders;
-  private final SmsOutbox outbox;
+  private final CodeMessages messages;
   private final PublicAddress portal;
   private final VerificationProperties properties;
   private final Clock clock;
 
   public CodeIssuer(SmsCodeGenerator generator, SmsCodeRepository codes, VerifierRepository verifiers,
-      FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, SenderNumbers senders,
-      SmsOutbox outbox, PublicAddress portal, VerificationProperties properties, Clock clock) {
+      FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, CodeMessages messages,
+      PublicAddress portal, VerificationProperties properties, Clock clock) {
     this.generator = generator;
     this.codes = codes;
     this.verifiers = verifiers;
     this.filings = filings;
     this.hashes = hashes;
     this.cipher = cipher;
-    this.senders = senders;
-    this.outbox = outbox;
+    this.messages = messages;
     this.portal = portal;
     this.properties = properties;
     this.clock = clock;
@@ -63,10 +58,8 @@ public class CodeIssuer {
     String token = newLinkToken();
     verifiers.recordSent(verifier.id(), now, hashes.linkToken(token));
     Filing filing = filings.get(verifier.filingId());
-    String text = SmsTexts.verificationCode(code, properties.window(), filing.verificationDeadline(), properties.zone(),
-        portal.shortLink(token));
-    outbox.enqueue(new OutgoingSms(UUID.randomUUID().toString(), verifier.id(), phone, senders.senderFor(phone), text),
-        verifier.filingId());
+    messages.enqueue(new CodeMessage(verifier.id(), verifier.filingId(), phone, code, properties.window(),
+        filing.verificationDeadline(), properties.zone(), portal.shortLink(token)));
   }
 
   /** random, unguessable, and carries neither the code nor the phone */
