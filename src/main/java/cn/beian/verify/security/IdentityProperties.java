@@ -1,5 +1,6 @@
 package cn.beian.verify.security;
 
+import cn.beian.verify.process.staff.AdminSetupGuard;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

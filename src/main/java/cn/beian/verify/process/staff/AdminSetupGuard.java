@@ -1,5 +1,6 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.staff;
 
+import cn.beian.verify.security.InitialAdministrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

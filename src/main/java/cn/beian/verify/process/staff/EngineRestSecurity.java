@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.staff;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.staff;
 
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.InputProblem;

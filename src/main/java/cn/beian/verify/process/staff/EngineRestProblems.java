@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.staff;
 
 import cn.beian.verify.process.InputProblem;
 import cn.beian.verify.process.RefusalException;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.staff;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.staff;
 
 import java.time.Duration;
 import java.time.Instant;
