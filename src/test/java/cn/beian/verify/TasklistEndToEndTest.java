@@ -7,7 +7,7 @@ import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SensitiveVariables;
-import cn.beian.verify.security.IdentitySetup;
+import cn.beian.verify.process.identity.IdentitySetup;
 import cn.beian.verify.security.SecurityIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -12,6 +12,7 @@ import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.process.identity.IdentitySetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.RefusalException;
 import cn.beian.verify.process.SmsVerificationProcess;
+import cn.beian.verify.process.identity.IdentitySetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;

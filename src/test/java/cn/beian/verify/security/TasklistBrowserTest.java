@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingStatus;
+import cn.beian.verify.process.identity.IdentitySetup;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierStatus;
 import java.io.File;

@@ -1,6 +1,6 @@
 package cn.beian.verify.process.staff;
 
-import cn.beian.verify.security.InitialAdministrator;
+import cn.beian.verify.process.identity.InitialAdministrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

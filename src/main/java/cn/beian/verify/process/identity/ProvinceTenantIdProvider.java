@@ -1,4 +1,4 @@
-package cn.beian.verify.review;
+package cn.beian.verify.process.identity;
 
 import cn.beian.verify.kernel.Provinces;
 import cn.beian.verify.process.FilingProcess;

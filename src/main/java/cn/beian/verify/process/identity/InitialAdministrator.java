@@ -1,6 +1,6 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
-import cn.beian.verify.security.IdentityProperties.InitialAdmin;
+import cn.beian.verify.process.identity.IdentityProperties.InitialAdmin;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import java.io.StringWriter;
 import org.camunda.bpm.engine.identity.Tenant;

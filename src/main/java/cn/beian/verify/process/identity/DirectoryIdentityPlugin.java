@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;

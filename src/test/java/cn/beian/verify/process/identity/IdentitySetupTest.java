@@ -1,8 +1,9 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.security.SecurityIntegrationTest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,10 +1,10 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.beian.verify.security.IdentityProperties.InitialAdmin;
-import cn.beian.verify.security.IdentityProperties.Ldap;
+import cn.beian.verify.process.identity.IdentityProperties.InitialAdmin;
+import cn.beian.verify.process.identity.IdentityProperties.Ldap;
 import org.junit.jupiter.api.Test;
 
 /** Which identity configurations start: each refusal names the environment variables to set. */

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import cn.beian.verify.process.FilingProcess;
 import org.camunda.bpm.engine.IdentityService;

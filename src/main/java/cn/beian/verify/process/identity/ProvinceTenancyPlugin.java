@@ -1,4 +1,4 @@
-package cn.beian.verify.review;
+package cn.beian.verify.process.identity;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

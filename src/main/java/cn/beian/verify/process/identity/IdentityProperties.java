@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import cn.beian.verify.process.staff.AdminSetupGuard;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public record IdentityProperties(
     @DefaultValue Ldap ldap,
     @DefaultValue InitialAdmin initialAdmin) {
 
-  static final String NEITHER = "No staff identity is configured. Set either the organisation's directory: "
+  public static final String NEITHER = "No staff identity is configured. Set either the organisation's directory: "
       + "BEIAN_LDAP_ENABLED=true with BEIAN_LDAP_URL, BEIAN_LDAP_BASE_DN, BEIAN_LDAP_MANAGER_DN and "
       + "BEIAN_LDAP_MANAGER_PASSWORD; or an initial administrator: BEIAN_ADMIN_USER and BEIAN_ADMIN_PASSWORD";
 

@@ -1,6 +1,6 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
-import cn.beian.verify.security.IdentityProperties.Ldap;
+import cn.beian.verify.process.identity.IdentityProperties.Ldap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify.process.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
