@@ -1,4 +1,4 @@
-package cn.beian.verify.config;
+package cn.beian.verify.process.db;
 
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;

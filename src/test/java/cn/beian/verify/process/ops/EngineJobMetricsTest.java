@@ -1,4 +1,4 @@
-package cn.beian.verify.ops.metrics;
+package cn.beian.verify.process.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

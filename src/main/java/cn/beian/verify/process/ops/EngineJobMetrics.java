@@ -1,4 +1,4 @@
-package cn.beian.verify.ops.metrics;
+package cn.beian.verify.process.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package cn.beian.verify.ops.health;
+package cn.beian.verify.process.ops;
 
 import cn.beian.verify.process.FilingProcess;
 import org.camunda.bpm.engine.ProcessEngine;
