@@ -2,7 +2,6 @@ package cn.beian.verify.kernel;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
@@ -18,8 +17,6 @@ public final class IdentityDocuments {
   private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
   private static final DateTimeFormatter BIRTH_DATE =
       DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
-  // birth dates are judged on the calendar of the business zone, not the JVM's UTC
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /** Format only: ICAO machine-readable passport numbers are letters and digits, issuers vary in length. */
   private static final Pattern PASSPORT = Pattern.compile("[A-Za-z0-9]{5,17}");
@@ -35,13 +32,11 @@ public final class IdentityDocuments {
 
   /**
    * An 18-character resident ID with a GB 11643 (ISO 7064 MOD 11-2) check character ({@code x}
-   * accepted for {@code X}) and a real birth date that is not in the future.
+   * accepted for {@code X}) and a real birth date that is not after {@code today}.
+   *
+   * @param today the business calendar's date ({@link BusinessZone#today}), not the JVM's UTC one
    */
-  public static boolean isValidResidentId(String number) {
-    return isValidResidentId(number, LocalDate.now(BUSINESS_ZONE));
-  }
-
-  static boolean isValidResidentId(String number, LocalDate today) {
+  public static boolean isValidResidentId(String number, LocalDate today) {
     if (number == null || !RESIDENT_ID.matcher(number).matches()) {
       return false;
     }
@@ -49,12 +44,12 @@ public final class IdentityDocuments {
   }
 
   /** Whether the number has the shape of the given document; {@link IdType#RESIDENT_ID} is fully validated. */
-  public static boolean isWellFormed(IdType type, String number) {
+  public static boolean isWellFormed(IdType type, String number, LocalDate today) {
     if (type == null || number == null) {
       return false;
     }
     return switch (type) {
-      case RESIDENT_ID -> isValidResidentId(number);
+      case RESIDENT_ID -> isValidResidentId(number, today);
       case PASSPORT -> PASSPORT.matcher(number).matches();
       case HK_MACAO_PERMIT -> HK_MACAO_PERMIT.matcher(number).matches();
       case TAIWAN_PERMIT -> TAIWAN_PERMIT.matcher(number).matches();

@@ -36,31 +36,30 @@ public final class JsonInputErrors {
     Throwable cause = e.getMostSpecificCause();
     if (cause instanceof UnrecognizedPropertyException unknown) {
       String field = path(unknown.getPath());
-      return one("字段 " + field + " 不是本接口的字段,请删除。", field, "不支持的字段,请删除");
+      return one(Texts.text("json.unknown.detail", field), field, Texts.text("json.unknown"));
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = path(mismatch.getPath());
-      return one("字段 " + field + " 的类型不正确。", field, expected(mismatch));
+      return one(Texts.text("json.type.detail", field), field, expected(mismatch));
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping.getPath());
-      return one("字段 " + field + " 的值无法识别。", field, "格式不正确");
+      return one(Texts.text("json.value.detail", field), field, Texts.text("json.value"));
     }
     if (cause instanceof StreamConstraintsException) {
-      return one("请求内容嵌套过深或数值过长。", BODY, "请求内容不是有效的JSON");
+      return one(Texts.text("json.tooDeep.detail"), BODY, Texts.text("json.invalid"));
     }
     if (cause instanceof JsonParseException parse) {
       Matcher duplicate = DUPLICATE.matcher(String.valueOf(parse.getOriginalMessage()));
       if (duplicate.find()) {
         String field = join(contextPath(parse.getProcessor()), duplicate.group(1));
-        return one("字段 " + field + " 重复出现。", field, "字段重复出现");
+        return one(Texts.text("json.duplicate.detail", field), field, Texts.text("json.duplicate"));
       }
       var at = parse.getLocation();
-      return one("请求内容不是有效的JSON(第" + at.getLineNr() + "行第" + at.getColumnNr() + "列附近)。", BODY,
-          "请求内容不是有效的JSON");
+      return one(Texts.text("json.syntax.detail", at.getLineNr(), at.getColumnNr()), BODY, Texts.text("json.invalid"));
     }
     // no body at all, a trailing second value, or a body that is not a JSON object
-    return one("请求内容缺失或不是有效的JSON对象。", BODY, "请求内容不是有效的JSON");
+    return one(Texts.text("json.missing.detail"), BODY, Texts.text("json.invalid"));
   }
 
   private static Translation one(String detail, String field, String message) {
@@ -103,26 +102,25 @@ public final class JsonInputErrors {
   }
 
   private static final Map<Class<?>, String> EXPECTED = Map.of(
-      Boolean.class, "应为布尔值 true 或 false", boolean.class, "应为布尔值 true 或 false",
-      String.class, "字段格式不正确,应为文本");
+      Boolean.class, "json.expected.boolean", boolean.class, "json.expected.boolean", String.class, "json.expected.string");
 
   private static String expected(MismatchedInputException e) {
     Class<?> target = e.getTargetType();
     if (target == null) {
-      return "类型不正确";
+      return Texts.text("json.expected.any");
     }
     if (EXPECTED.containsKey(target)) {
-      return EXPECTED.get(target);
+      return Texts.text(EXPECTED.get(target));
     }
     if (Collection.class.isAssignableFrom(target) || target.isArray()) {
-      return "应为数组";
+      return Texts.text("json.expected.array");
     }
     if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-      return "应为数字";
+      return Texts.text("json.expected.number");
     }
     if (target.isEnum()) {
-      return "应为文本";
+      return Texts.text("json.expected.text");
     }
-    return "应为JSON对象";
+    return Texts.text("json.expected.object");
   }
 }

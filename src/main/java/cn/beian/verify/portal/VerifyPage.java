@@ -2,6 +2,7 @@ package cn.beian.verify.portal;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.security.PageSecurity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 public class VerifyPage {
-  static final String DEAD_LINK = "该短信链接已失效(核验已完成、已重发新验证码或已过期),请直接填写手机号码。";
+  static final String DEAD_LINK = Texts.text("portal.link.dead");
   private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final ShortLinks links;

@@ -3,6 +3,7 @@ package cn.beian.verify.sms;
 import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.Texts;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +34,9 @@ public class DemoInboxController {
 
   private static ResponseEntity<Object> badPhone(String phone) {
     FieldError error = phone == null || phone.isBlank()
-        ? new FieldError("phone", "请填写手机号码")
-        : new FieldError("phone", "手机号码格式不正确,应为11位中国大陆手机号码");
-    return Problems.entity(Problems.invalid("请求信息不正确", "请检查以下信息后重新提交:" + error.message(), List.of(error)));
+        ? new FieldError("phone", Texts.text("input.phone.missing"))
+        : new FieldError("phone", Texts.text("input.phone.format"));
+    return Problems.entity(Problems.invalid(Texts.text("input.invalid.title"),
+        Texts.text("input.invalid.detail", error.message()), List.of(error)));
   }
 }

@@ -21,6 +21,12 @@ class ProvincesTest {
   }
 
   @Test
+  void shouldNameEveryProvinceInChinese() {
+    // every code has its short name in the bundle, two or three Chinese characters
+    assertThat(Provinces.codes()).allSatisfy(code -> assertThat(Provinces.nameOf(code)).matches("\\p{IsHan}{2,3}"));
+  }
+
+  @Test
   void shouldKnowOnlyMainlandCodes() {
     assertThat(Provinces.isKnown("CN-GS")).isTrue();
     assertThat(Provinces.isKnown("CN-HK")).isFalse();

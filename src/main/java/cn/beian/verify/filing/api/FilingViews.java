@@ -5,8 +5,8 @@ import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.filing.VerificationPort.VerifierSummary;
+import cn.beian.verify.kernel.BusinessZone;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +17,18 @@ import org.springframework.stereotype.Component;
 /** Builds the provider's view of a request from the filing, its verifiers and its trail. */
 @Component
 class FilingViews {
-  /** API.md §1 shows times in Beijing, to the second, with their offset */
-  private static final DateTimeFormatter BEIJING =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneId.of("Asia/Shanghai"));
+  /** API.md §1 shows times in the business zone (Beijing), to the second, with their offset */
+  private static final String TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
+
+  private final DateTimeFormatter times;
 
   private final FilingRepository filings;
   private final VerificationPort verifiers;
 
-  FilingViews(FilingRepository filings, VerificationPort verifiers) {
+  FilingViews(FilingRepository filings, VerificationPort verifiers, BusinessZone zone) {
     this.filings = filings;
     this.verifiers = verifiers;
+    this.times = DateTimeFormatter.ofPattern(TIME).withZone(zone.id());
   }
 
   FilingView of(Filing filing) {
@@ -53,7 +55,7 @@ class FilingViews {
     return value == null ? null : value.name();
   }
 
-  static String time(Instant instant) {
-    return instant == null ? null : BEIJING.format(instant);
+  private String time(Instant instant) {
+    return instant == null ? null : times.format(instant);
   }
 }

@@ -1,5 +1,7 @@
 package cn.beian.verify.process.identity;
 
+import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.process.FilingProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,10 +23,13 @@ public class DemoAccounts extends AbstractProcessEnginePlugin {
   record Account(String id, String firstName, String lastName, String group) {}
 
   static final Account[] ACCOUNTS = {
-      new Account("demo", "Demo", "管理员", IdentitySetup.ADMIN_GROUP),
-      new Account("reviewer-gs", "甘肃", "审核员", FilingProcess.bureauGroup("CN-GS")),
-      new Account("reviewer-zj", "浙江", "审核员", FilingProcess.bureauGroup("CN-ZJ")),
-      new Account("desk", "核验台", "核验员", IdentitySetup.DESK_GROUP),
+      new Account("demo", "Demo", Texts.text("staff.identity.administrator"), IdentitySetup.ADMIN_GROUP),
+      new Account("reviewer-gs", Provinces.nameOf("CN-GS"), Texts.text("staff.identity.reviewer"),
+          FilingProcess.bureauGroup("CN-GS")),
+      new Account("reviewer-zj", Provinces.nameOf("CN-ZJ"), Texts.text("staff.identity.reviewer"),
+          FilingProcess.bureauGroup("CN-ZJ")),
+      new Account("desk", Texts.text("staff.identity.desk"), Texts.text("staff.identity.deskClerk"),
+          IdentitySetup.DESK_GROUP),
   };
 
   @Override

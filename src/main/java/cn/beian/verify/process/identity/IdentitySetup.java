@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SmsVerificationProcess;
 import java.util.List;
@@ -49,9 +50,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
 
   public static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
   public static final String DESK_GROUP = SmsVerificationProcess.VERIFICATION_DESK_GROUP;
-  public static final String VERIFY_FILTER = "待核验";
+  public static final String VERIFY_FILTER = Texts.text("staff.identity.filter.verify");
   /** the review filter before expressions left the stored queries: one for all bureaus, ${currentUserGroups()} */
-  static final String LEGACY_REVIEW_FILTER = "待审核 (本局)";
+  static final String LEGACY_REVIEW_FILTER = Texts.text("staff.identity.filter.legacyReview");
 
   /** the engine's default ([a-zA-Z0-9]+) refuses the hyphenated ids of API.md: bureau-CN-GS, CN-GS, verification-desk, reviewer-gs */
   static final String RESOURCE_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
@@ -71,11 +72,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       grant(authorizations, ADMIN_GROUP, resource, ANY, Permissions.ALL);
     }
 
-    group(identities, DESK_GROUP, "核验台", Groups.GROUP_TYPE_WORKFLOW);
+    group(identities, DESK_GROUP, Texts.text("staff.identity.desk"), Groups.GROUP_TYPE_WORKFLOW);
     grant(authorizations, DESK_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 
     for (String province : Provinces.codes()) {
-      String bureauName = Provinces.nameOf(province) + "通信管理局";
+      String bureauName = Texts.text("staff.identity.bureau", Provinces.nameOf(province));
       String bureau = FilingProcess.bureauGroup(province);
       tenant(engine, province, bureauName);
       group(identities, bureau, bureauName, Groups.GROUP_TYPE_WORKFLOW);
@@ -93,20 +94,20 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
           .taskDefinitionKey(FilingProcess.Elements.REVIEW_FILING).tenantIdIn(province).taskCandidateGroup(bureau)
           .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc();
       String reviewFilter = filter(filters, reviewFilter(province), review, 10,
-          Provinces.nameOf(province) + "通信管理局待审核的备案申请,截止时间早的在前");
+          Texts.text("staff.identity.filter.review.description", Provinces.nameOf(province)));
       grant(authorizations, bureau, Resources.FILTER, reviewFilter, Permissions.READ);
     }
 
     TaskQuery desk = engine.getTaskService().createTaskQuery()
         .taskDefinitionKey(SmsVerificationProcess.Elements.VERIFY_SMS_CODE).taskCandidateGroup(DESK_GROUP)
         .includeAssignedTasks().orderByTaskCreateTime().asc();
-    String verifyFilter = filter(filters, VERIFY_FILTER, desk, 20, "各省待核验的短信验证码");
+    String verifyFilter = filter(filters, VERIFY_FILTER, desk, 20, Texts.text("staff.identity.filter.verify.description"));
     grant(authorizations, DESK_GROUP, Resources.FILTER, verifyFilter, Permissions.READ);
   }
 
   /** the Tasklist filter of a province's bureau: 待审核 (甘肃) */
   public static String reviewFilter(String province) {
-    return "待审核 (" + Provinces.nameOf(province) + ")";
+    return Texts.text("staff.identity.filter.review", Provinces.nameOf(province));
   }
 
   /** resource ANY: the tenant check narrows every definition and instance to the bureau's own province */

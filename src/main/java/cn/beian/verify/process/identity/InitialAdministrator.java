@@ -1,5 +1,6 @@
 package cn.beian.verify.process.identity;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.process.identity.IdentityProperties.InitialAdmin;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,7 +43,7 @@ public class InitialAdministrator extends AbstractProcessEnginePlugin {
     }
     User user = identities.newUser(admin.id());
     user.setFirstName(admin.id());
-    user.setLastName("管理员");
+    user.setLastName(Texts.text("staff.identity.administrator"));
     user.setPassword(admin.password());
     if (engine.getProcessEngineConfiguration().isEnablePasswordPolicy()) {
       PasswordPolicyResult result = identities.checkPasswordAgainstPolicy(admin.password(), user);

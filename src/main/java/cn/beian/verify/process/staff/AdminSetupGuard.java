@@ -1,5 +1,6 @@
 package cn.beian.verify.process.staff;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.process.identity.InitialAdministrator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -59,9 +60,8 @@ public class AdminSetupGuard {
         return;
       }
       LOG.warn("Refused Camunda's administrator setup ({} {}) from {}", request.getMethod(), path, request.getRemoteAddr());
-      SecurityProblems.write(request, response, json, HttpStatus.FORBIDDEN, "初始化管理员功能已关闭",
-          "本系统不提供在线创建首个管理员的功能。管理员来自组织目录(LDAP)的 camunda-admin 组,"
-              + "或由运维人员通过环境变量 BEIAN_ADMIN_USER / BEIAN_ADMIN_PASSWORD 配置。");
+      SecurityProblems.write(request, response, json, HttpStatus.FORBIDDEN, Texts.text("staff.adminSetup.title"),
+          Texts.text("staff.adminSetup.detail"));
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.beian.verify.process.staff;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.portal.ClientAddresses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -57,7 +58,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     if (form) {
       byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_BODY + 1);
       if (body.length > MAX_LOGIN_BODY) {
-        SecurityProblems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "请求过大", "登录请求体过大。");
+        SecurityProblems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+            Texts.text("staff.login.tooLarge.title"), Texts.text("staff.login.tooLarge.detail"));
         return;
       }
       user = formField(body, "username");
@@ -74,8 +76,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-      SecurityProblems.write(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "登录失败次数过多",
-          "登录失败次数过多,请在 " + Math.max(1, (seconds + 59) / 60) + " 分钟后再试。");
+      SecurityProblems.write(request, response, json, HttpStatus.TOO_MANY_REQUESTS,
+          Texts.text("staff.login.throttled.title"), Texts.text("staff.login.throttled.detail", Math.max(1, (seconds + 59) / 60)));
       return;
     }
     chain.doFilter(forwarded, response);

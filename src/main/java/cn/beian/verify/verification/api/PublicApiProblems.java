@@ -3,6 +3,7 @@ package cn.beian.verify.verification.api;
 import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.kernel.JsonInputErrors;
 import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.Texts;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "cn.beian.verify.verification.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PublicApiProblems {
-  private static final String TITLE = "请求信息不正确";
-
   @ExceptionHandler(InvalidPublicRequestException.class)
   ResponseEntity<Object> invalidInput(InvalidPublicRequestException e) {
     return badRequest(e.errors());
@@ -34,7 +33,7 @@ public class PublicApiProblems {
   }
 
   private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
-    return Problems.entity(Problems.invalid(TITLE,
-        "请检查以下信息后重新提交:" + errors.stream().map(FieldError::message).collect(Collectors.joining(";")), errors));
+    return Problems.entity(Problems.invalid(Texts.text("input.invalid.title"), Texts.text("input.invalid.detail",
+        errors.stream().map(FieldError::message).collect(Collectors.joining(";"))), errors));
   }
 }
