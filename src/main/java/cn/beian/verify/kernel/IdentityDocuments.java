@@ -65,14 +65,6 @@ public final class IdentityDocuments {
     return trimmed.substring(Math.max(0, trimmed.length() - 6)).toUpperCase(Locale.ROOT);
   }
 
-  /** Whether what the verifier typed is the document's last 6 characters, ignoring case and surrounding blanks. */
-  public static boolean suffixMatches(String number, String typed) {
-    if (number == null || typed == null || typed.isBlank()) {
-      return false;
-    }
-    return last6(number).equalsIgnoreCase(typed.trim());
-  }
-
   private static char checkChar(String number) {
     int sum = 0;
     for (int i = 0; i < WEIGHTS.length; i++) {

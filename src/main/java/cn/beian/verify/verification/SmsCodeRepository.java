@@ -4,7 +4,6 @@ import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,11 +38,6 @@ public class SmsCodeRepository {
   public List<CodeMatch> find(String codeHash, String status) {
     return jdbc.query("SELECT id, verifier_id FROM sms_code WHERE code_hash = ? AND status = ?",
         (rs, n) -> new CodeMatch(rs.getString("id"), rs.getString("verifier_id")), codeHash, status);
-  }
-
-  public Optional<String> liveCodeOf(String verifierId) {
-    return jdbc.queryForList("SELECT id FROM sms_code WHERE verifier_id = ? AND status = 'LIVE'", String.class, verifierId)
-        .stream().findFirst();
   }
 
   public boolean markUsed(String codeId, Instant at) {

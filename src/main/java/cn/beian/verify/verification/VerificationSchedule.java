@@ -26,9 +26,4 @@ public final class VerificationSchedule {
   public static boolean isOpen(Instant now, Instant deadline) {
     return now.isBefore(deadline);
   }
-
-  /** Whether the automatic resend falls strictly inside the window; otherwise it never fires. */
-  public static boolean autoResendFires(Instant firstSend, Duration window, LocalTime at, ZoneId zone) {
-    return autoResendAt(firstSend, at, zone).isBefore(deadline(firstSend, window));
-  }
 }

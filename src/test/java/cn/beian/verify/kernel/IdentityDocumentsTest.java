@@ -116,8 +116,6 @@ class IdentityDocumentsTest {
     assertThat(IdentityDocuments.isWellFormed(IdType.PASSPORT, null, TODAY)).isFalse();
     assertThat(IdentityDocuments.isWellFormed(null, "E12345678", TODAY)).isFalse();
     assertThat(IdentityDocuments.last6(null)).isNull();
-    assertThat(IdentityDocuments.suffixMatches(null, "123456")).isFalse();
-    assertThat(IdentityDocuments.suffixMatches("E12345678", null)).isFalse();
   }
 
   @ParameterizedTest
@@ -155,19 +153,5 @@ class IdentityDocumentsTest {
     assertThat(IdentityDocuments.last6("11010519491231002x")).isEqualTo("31002X");
     assertThat(IdentityDocuments.last6("e1234ab9")).isEqualTo("234AB9");
     assertThat(IdentityDocuments.last6("ab123")).isEqualTo("AB123");
-  }
-
-  @Test
-  void shouldMatchSuffixIgnoringCaseAndBlanks() {
-    // given a resident ID ending in X
-    String id = "11010519491231002X";
-    // when the verifier types the suffix in lower case with blanks
-    // then it matches; a wrong or partial suffix does not
-    assertThat(IdentityDocuments.suffixMatches(id, " 31002x ")).isTrue();
-    assertThat(IdentityDocuments.suffixMatches(id, "31002X")).isTrue();
-    assertThat(IdentityDocuments.suffixMatches(id, "31002Y")).isFalse();
-    assertThat(IdentityDocuments.suffixMatches(id, "1002X")).isFalse();
-    assertThat(IdentityDocuments.suffixMatches(id, "231002X")).isFalse();
-    assertThat(IdentityDocuments.suffixMatches(id, "   ")).isFalse();
   }
 }
