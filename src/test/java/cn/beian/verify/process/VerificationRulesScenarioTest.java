@@ -55,7 +55,7 @@ class VerificationRulesScenarioTest extends ProcessScenarioSupport {
     assertThat(filing(filingId).returnReason()).isEqualTo(ReturnReason.VERIFICATION_FAILED);
     assertThat(verificationService.check(li.phone(), liCode, last6(li)).result()).isEqualTo(CheckResult.NOT_FOUND);
     assertThat(filingInstance(filingId)).isNull();
-    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    assertThat(incidentsOf(filingId)).isEmpty();
   }
 
   @Test
