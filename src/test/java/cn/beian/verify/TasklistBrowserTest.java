@@ -11,7 +11,6 @@ import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.process.FilingProcess;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import cn.beian.verify.verification.VerificationService;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -39,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * form answering a wrong entry and forgetting the error once the right one is in, the review form's tables, the
  * internal process absent from "Start process", Cockpit in Chinese. Screenshots under target/screenshots/tasklist-*.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistBrowserTest extends HttpTestSupport {
   private static final Dimension DESKTOP = new Dimension(1400, 950);
 

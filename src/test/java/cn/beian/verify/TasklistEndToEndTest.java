@@ -8,7 +8,6 @@ import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SensitiveVariables;
 import cn.beian.verify.process.identity.IdentitySetup;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -26,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A filing from the Tasklist start form to the bureau's approval, through the engine REST calls Tasklist makes,
  * as the demo users: the desk verifies both persons, a reviewer of another province is refused, Gansu approves.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistEndToEndTest extends HttpTestSupport {
   @Autowired FilingRepository filings;
 

@@ -2,6 +2,7 @@ package cn.beian.verify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingSubmission.Person;
@@ -23,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Issue 10, finding 5: a refusal answers 403/404/4xx as a problem document in plain Chinese, never 500, and a person's
  * mistake logs no ERROR and no stack trace.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 @ExtendWith(OutputCaptureExtension.class)
 class RefusalAnswersTest extends StaffRestSupport {
 

@@ -2,6 +2,7 @@ package cn.beian.verify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.process.identity.IdentitySetup;
@@ -37,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bureau's filter, the desk sees a wrong entry refused in plain Chinese with the attempts left and then verifies, a
  * reviewer's Cockpit shows its instance. A screenshot of each state lands in target/screenshots/.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistBrowserTest extends StaffRestSupport {
   private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
   private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");

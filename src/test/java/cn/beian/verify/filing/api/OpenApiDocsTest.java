@@ -3,7 +3,7 @@ package cn.beian.verify.filing.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.SharedHttpContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document and Swagger UI of API.md: public, listing the filing paths with the API key scheme. */
-@SecurityIntegrationTest
+@SharedHttpContext
 class OpenApiDocsTest extends HttpTestSupport {
 
   @Test

@@ -2,8 +2,8 @@ package cn.beian.verify.process.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.kernel.Provinces;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@SecurityIntegrationTest
+@SharedHttpContext
 class IdentitySetupTest {
 
   @Autowired ProcessEngine engine;

@@ -1,4 +1,4 @@
-package cn.beian.verify.security;
+package cn.beian.verify;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;

@@ -1,10 +1,10 @@
-package cn.beian.verify.security;
+package cn.beian.verify;
 
+import cn.beian.verify.testdb.TestDatabases;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import cn.beian.verify.testdb.TestDatabases;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,5 +21,5 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles({"demo", "test"})
 @TestExecutionListeners(listeners = DefaultEngineOfTheContext.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @Tag(TestDatabases.TAG)
-public @interface SecurityIntegrationTest {
+public @interface SharedHttpContext {
 }
