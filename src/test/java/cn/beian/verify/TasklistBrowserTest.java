@@ -115,7 +115,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     formInput("idLast6").sendKeys("000000");
     complete();
 
-    // then the desk reads the message of RULES.md §5, and the task stays open
+    // then the desk reads the message of docs/rules.md §5, and the task stays open
     WebElement error = wait(By.cssSelector(".page-notifications .alert-danger"));
     assertThat(error.getText()).contains("张*的短信核验失败,请输入正确的信息。");
     chromium.screenshot("tasklist-03-desk-wrong-id-suffix");

@@ -56,7 +56,7 @@ class TasklistEndToEndTest extends HttpTestSupport {
     List<JsonNode> deskTasks = filterList("desk", IdentitySetup.VERIFY_FILTER, filingId);
     assertThat(deskTasks).hasSize(2);
 
-    // when the desk submits a wrong ID suffix: refused with the message of RULES.md §5, the task stays
+    // when the desk submits a wrong ID suffix: refused with the message of docs/rules.md §5, the task stays
     String zhangTask = taskFor(deskTasks, "张*");
     HttpResponse<String> wrong = submitVerifierForm("desk", zhangTask, latestCode(zhang.phone()), zhang.phone(), "000000");
     assertThat(wrong.statusCode()).isEqualTo(422);

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every field of a submission against RULES.md §2, §7 and §9 and against what its storage holds (V1
- * migration: request numbers and refs 64 characters, domains 255, encrypted names up to ~1,500 UTF-8 bytes);
- * collects all errors at once. Nothing here backtracks: the patterns are bounded, domains and names are scanned.
+ * Checks every field of a submission against docs/rules.md §2, §7 and §9 and against what its storage holds (V1
+ * migration: request numbers and refs 64 characters, domains 255, encrypted names up to ~1,500 UTF-8 bytes); collects
+ * all errors at once. Nothing here backtracks: the patterns are bounded, domains and names are scanned.
  */
 @Component
 public class FilingValidator {
@@ -194,7 +194,7 @@ public class FilingValidator {
     return Optional.of(new CheckedPerson(name, phone.get(), idType, idNumber.toUpperCase(Locale.ROOT)));
   }
 
-  /** RULES.md §2: the same phone given with two different identity documents is invalid input */
+  /** docs/rules.md §2: the same phone given with two different identity documents is invalid input */
   private static void samePhoneOneDocument(List<Principal> principals, List<Website> websites, List<FieldError> errors) {
     Map<String, String> documentOfPhone = new HashMap<>();
     for (Principal p : principals) {

@@ -3,7 +3,7 @@ package cn.beian.verify.filing;
 import java.util.List;
 
 /**
- * The number segments refused at submission (RULES.md §7). Configured with the SMS settings
+ * The number segments refused at submission (docs/rules.md §7). Configured with the SMS settings
  * ({@code beian.sms.unsupported-prefixes}, whose record implements this), read here without filing depending on sms.
  */
 public interface UnsupportedPhonePrefixes {

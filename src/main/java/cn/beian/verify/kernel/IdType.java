@@ -1,6 +1,6 @@
 package cn.beian.verify.kernel;
 
-/** Identity documents a responsible person may give (RULES.md §9). */
+/** Identity documents a responsible person may give (docs/rules.md §9). */
 public enum IdType {
   /** 居民身份证 */
   RESIDENT_ID,

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Identity document numbers (RULES.md §9): the resident ID is fully validated, the other documents
- * are format-checked only, and the last 6 characters are what a verifier types in (§5).
+ * Identity document numbers (docs/rules.md §9): the resident ID is fully validated, the other documents are
+ * format-checked only, and the last 6 characters are what a verifier types in (§5).
  */
 public final class IdentityDocuments {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 under a server secret (RULES.md §4): SMS codes and lookup keys are stored only as
- * such hashes. Thread-safe: a {@link Mac} is created per call.
+ * HMAC-SHA256 under a server secret (docs/rules.md §4): SMS codes and lookup keys are stored only as such hashes.
+ * Thread-safe: a {@link Mac} is created per call.
  */
 public class KeyedHasher {
   private static final String ALGORITHM = "HmacSHA256";

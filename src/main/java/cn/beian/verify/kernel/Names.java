@@ -1,6 +1,6 @@
 package cn.beian.verify.kernel;
 
-/** Masking a person's name for the public page (RULES.md §5): 张三 → 张*, 欧阳娜娜 → 欧**娜. */
+/** Masking a person's name for the public page (docs/rules.md §5): 张三 → 张*, 欧阳娜娜 → 欧**娜. */
 public final class Names {
   private Names() {}
 

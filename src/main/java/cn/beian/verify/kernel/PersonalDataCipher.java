@@ -10,8 +10,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts personal data at rest (RULES.md §9: full document numbers, phone numbers) with
- * AES-256-GCM. Tokens are {@code v1:} + base64(12-byte IV || ciphertext and tag). Thread-safe.
+ * Encrypts personal data at rest (docs/rules.md §9: full document numbers, phone numbers) with AES-256-GCM. Tokens are
+ * {@code v1:} + base64(12-byte IV || ciphertext and tag). Thread-safe.
  */
 public class PersonalDataCipher {
   private static final String VERSION = "v1:";

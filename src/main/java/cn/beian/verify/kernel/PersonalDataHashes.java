@@ -16,7 +16,7 @@ public class PersonalDataHashes {
     return hasher.hash(HashDomains.PHONE, normalizedPhone);
   }
 
-  /** (phone, code) is the lookup key of a check (RULES.md §5) */
+  /** (phone, code) is the lookup key of a check (docs/rules.md §5) */
   public String code(String normalizedPhone, String code) {
     return hasher.hash(HashDomains.CODE, normalizedPhone, code);
   }

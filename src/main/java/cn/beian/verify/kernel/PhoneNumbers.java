@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Mainland mobile numbers (RULES.md §7): normalising, masking, refused segments. */
+/** Mainland mobile numbers (docs/rules.md §7): normalising, masking, refused segments. */
 public final class PhoneNumbers {
   private static final Pattern SEPARATORS = Pattern.compile("[\\s-]+");
   private static final Pattern MOBILE = Pattern.compile("(?:\\+?86)?(1[3-9]\\d{9})");

@@ -19,9 +19,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The product's one way of answering an error (API.md): an RFC 9457 problem document, {@code application/problem+json},
- * with a Chinese {@code title} and {@code detail} and, for bad input, {@code errors} [{field, message}]. Controller
- * advice answers with {@link #entity}; filters and the error page write with {@link #write}.
+ * The product's one way of answering an error (docs/http-contract.md): an RFC 9457 problem document,
+ * {@code application/problem+json}, with a Chinese {@code title} and {@code detail} and, for bad input, {@code errors}
+ * [{field, message}]. Controller advice answers with {@link #entity}; filters and the error page write with
+ * {@link #write}.
  */
 @Component
 public class Problems {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The slider puzzle of the public page (API.md §2 "Captcha"): {@code GET /api/v1/captcha} issues one,
+ * The slider puzzle of the public page (docs/http-contract.md §2 "Captcha"): {@code GET /api/v1/captcha} issues one,
  * {@code POST /api/v1/captcha/checks} takes the drag track and, when it lands on the gap, answers the single-use
  * {@code captchaToken} that {@code /api/v1/sms-verifications} and {@code /api/v1/sms-resends} accept.
  */

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS short link {@code /v/{token}} (RULES.md §7): the token is stored only as a keyed hash on its verifier,
+ * The SMS short link {@code /v/{token}} (docs/rules.md §7): the token is stored only as a keyed hash on its verifier,
  * replaced by each new code's SMS, and opens nothing once the verification is no longer pending or its window closed.
  */
 @Component

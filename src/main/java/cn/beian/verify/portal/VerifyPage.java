@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The public 备案短信核验 page (API.md §2): {@code GET /verify}, and {@code GET /v/{token}} from the SMS with the
- * phone filled in. One HTML file with a small script and stylesheet; only the phone and a note are put in here.
+ * The public 备案短信核验 page (docs/http-contract.md §2): {@code GET /verify}, and {@code GET /v/{token}} from the SMS with
+ * the phone filled in. One HTML file with a small script and stylesheet; only the phone and a note are put in here.
  */
 @Controller
 public class VerifyPage {

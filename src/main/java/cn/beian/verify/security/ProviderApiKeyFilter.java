@@ -15,8 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates access providers by their {@code X-Api-Key} (API.md §1): a missing or unknown key answers 401 before
- * any controller runs; a known key puts the provider's id into the request for the controller.
+ * Authenticates access providers by their {@code X-Api-Key} (docs/http-contract.md §1): a missing or unknown key
+ * answers 401 before any controller runs; a known key puts the provider's id into the request for the controller.
  */
 public class ProviderApiKeyFilter extends OncePerRequestFilter {
   public static final String HEADER = "X-Api-Key";

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The carrier of a mobile number from its segment (RULES.md §7). The segment table is data
+ * The carrier of a mobile number from its segment (docs/rules.md §7). The segment table is data
  * ({@code sms/carrier-segments.csv}) so new segments need no code change; the longest prefix wins.
  */
 public final class CarrierDirectory {

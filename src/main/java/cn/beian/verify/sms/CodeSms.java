@@ -4,7 +4,7 @@ import cn.beian.verify.verification.CodeMessages;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** A code's SMS: its text (RULES.md §7), the sender number for the recipient's carrier, into the outbox. */
+/** A code's SMS: its text (docs/rules.md §7), the sender number for the recipient's carrier, into the outbox. */
 @Component
 class CodeSms implements CodeMessages {
   private final SenderNumbers senders;

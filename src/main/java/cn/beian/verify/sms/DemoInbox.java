@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The messages the built-in gateway kept in {@code sms_message}, decrypted for the demo inbox (API.md §3).
- * Exists only with the built-in transport: with a real carrier there is nothing to show and nothing may be shown.
+ * The messages the built-in gateway kept in {@code sms_message}, decrypted for the demo inbox (docs/http-contract.md
+ * §3). Exists only with the built-in transport: with a real carrier there is nothing to show and nothing may be shown.
  */
 @Component
 @ConditionalOnProperty(name = "beian.sms.transport", havingValue = "builtin", matchIfMissing = true)

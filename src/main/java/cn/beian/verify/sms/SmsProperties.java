@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * SMS configuration (RULES.md §10, {@code beian.sms.*}).
+ * SMS configuration (docs/rules.md §10, {@code beian.sms.*}).
  *
  * @param unsupportedPrefixes number segments refused at submission (§7, the 2018 rule)
  * @param senderMode per-carrier sender numbers or the unified 12381

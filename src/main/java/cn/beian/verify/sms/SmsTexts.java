@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** The text of the verification SMS (RULES.md §7) and its safe form for logs (§4). */
+/** The text of the verification SMS (docs/rules.md §7) and its safe form for logs (§4). */
 public final class SmsTexts {
   private static final Pattern CODE = Pattern.compile("\\d{6}");
   // exactly six digits bounded by non-digits: dates, sender numbers and phone numbers are not codes

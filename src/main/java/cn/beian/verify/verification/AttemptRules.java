@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The counting rules of checking and resending (RULES.md §5, §6) as plain decisions on what a check or a resend
+ * The counting rules of checking and resending (docs/rules.md §5, §6) as plain decisions on what a check or a resend
  * request found; VerificationService, FailedAttempts and the repositories carry them out. Verifiers are matched by
  * their keyed hashes, so a decision needs no personal data.
  */

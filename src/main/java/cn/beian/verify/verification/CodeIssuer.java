@@ -50,7 +50,7 @@ public class CodeIssuer {
   public void issue(Verifier verifier, Reason reason) {
     Instant now = clock.instant();
     String phone = cipher.decrypt(verifier.phoneEnc());
-    // RULES.md §4: a new code never repeats an earlier code of the same verifier in the same request
+    // docs/rules.md §4: a new code never repeats an earlier code of the same verifier in the same request
     String code = generator.next(candidate -> codes.wasIssued(verifier.id(), hashes.code(phone, candidate)));
     codes.killLive(verifier.id(), now);
     codes.insertLive(UUID.randomUUID().toString(), verifier.id(), hashes.code(phone, code), reason, now);

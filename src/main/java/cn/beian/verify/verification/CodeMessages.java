@@ -15,7 +15,7 @@ public interface CodeMessages {
 
   /**
    * @param code the six digits, in no other place than this message
-   * @param window how long the verification stays open (RULES.md §4), as the text states it
+   * @param window how long the verification stays open (docs/rules.md §4), as the text states it
    * @param deadline when it closes, shown in {@code zone}
    * @param link the short link that opens the verification page for this verifier; never carries the code
    */

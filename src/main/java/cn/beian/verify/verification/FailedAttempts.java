@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records failed attempts in a transaction of their own: the check that failed is rolled back
- * (a Tasklist form submission that does not complete its task), its failures are not (RULES.md §5).
+ * (a Tasklist form submission that does not complete its task), its failures are not (docs/rules.md §5).
  */
 @Component
 public class FailedAttempts {

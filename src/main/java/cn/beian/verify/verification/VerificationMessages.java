@@ -3,7 +3,7 @@ package cn.beian.verify.verification;
 import cn.beian.verify.kernel.Texts;
 import java.util.Objects;
 
-/** The texts a verifier reads (RULES.md §5, §6), from the one message bundle. */
+/** The texts a verifier reads (docs/rules.md §5, §6), from the one message bundle. */
 final class VerificationMessages {
   private static final String NAME_PLACEHOLDER = "{0}";
 

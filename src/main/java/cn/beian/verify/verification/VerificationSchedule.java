@@ -6,8 +6,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * The times of the verification window (RULES.md §4, §6), computed in an explicit zone so the
- * JVM's default time zone never matters.
+ * The times of the verification window (docs/rules.md §4, §6), computed in an explicit zone so the JVM's default time
+ * zone never matters.
  */
 public final class VerificationSchedule {
   private VerificationSchedule() {}

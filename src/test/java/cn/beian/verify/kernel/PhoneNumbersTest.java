@@ -61,8 +61,7 @@ class PhoneNumbersTest {
   @ParameterizedTest
   @ValueSource(strings = {"16612345678", "19912345678", "19812345678", "14712345678", "+86 166 1234 5678"})
   void shouldRefuseDefaultSegments(String phone) {
-    // given a number of a refused segment (RULES.md §7)
-    // when / then it is refused
+    // given a number of a refused segment (docs/rules.md §7) when / then it is refused
     assertThat(PhoneNumbers.hasRefusedSegment(phone, REFUSED)).isTrue();
   }
 

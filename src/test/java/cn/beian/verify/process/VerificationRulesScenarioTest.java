@@ -20,7 +20,7 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
-/** Attempt limits, expiry and resends (RULES.md §4–§6) on the real process. */
+/** Attempt limits, expiry and resends (docs/rules.md §4–§6) on the real process. */
 class VerificationRulesScenarioTest extends ProcessScenarioSupport {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 

@@ -101,7 +101,7 @@ class TasklistBrowserTest extends StaffRestSupport {
     fields.get(2).sendKeys("000000", Keys.TAB);
     click(By.cssSelector("[ng-click=\"complete()\"]"));
 
-    // then Tasklist shows the message of RULES.md §5 and the attempts left, no engine jargon
+    // then Tasklist shows the message of docs/rules.md §5 and the attempts left, no engine jargon
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(ERROR_NOTICE, "核验失败"));
     WebElement notice = browser.findElement(ERROR_NOTICE);
     screenshot("tasklist-desk-wrong-entry");

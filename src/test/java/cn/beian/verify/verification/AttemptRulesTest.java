@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The counting rules of RULES.md §5 and §6, without a database, Spring or the engine. */
+/** The counting rules of docs/rules.md §5 and §6, without a database, Spring or the engine. */
 class AttemptRulesTest {
   /** the spec's limits: 3 wrong checks per code, 5 failures per verifier and request */
   private final AttemptRules rules = new AttemptRules(3, 5);
@@ -67,7 +67,7 @@ class AttemptRulesTest {
 
   @Test
   void shouldCountACheckWithCodeAndSuffixBothWrongAgainstNobody() {
-    // given a stranger who knows the phone number only (RULES.md §5, revised 2026-11-30)
+    // given a stranger who knows the phone number only (docs/rules.md §5, revised 2026-11-30)
     var check = rules.check(pending, Optional.empty(), nothingUsed(), "suffix-000000");
 
     // then NOT_FOUND, and no request of that phone comes closer to being returned
@@ -114,7 +114,7 @@ class AttemptRulesTest {
 
   @Test
   void shouldResendOnlyToThePendingVerifiersTheSuffixIdentifies() {
-    // RULES.md §6: nothing pending, pending but another suffix, and the person's own verifications
+    // docs/rules.md §6: nothing pending, pending but another suffix, and the person's own verifications
     assertThat(rules.resend(List.of(), "suffix-31002X")).isEqualTo(new NothingPending());
     assertThat(rules.resend(pending, "suffix-000000")).isEqualTo(new NoneWithSuffix());
     assertThat(rules.resend(pending, "suffix-31002X")).isEqualTo(new Candidates(List.of(inFirst, inSecond)));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** Builds the provider's view of a request from the filing, its verifiers and its trail. */
 @Component
 class FilingViews {
-  /** API.md §1 shows times in the business zone (Beijing), to the second, with their offset */
+  /** docs/http-contract.md §1 shows times in the business zone (Beijing), to the second, with their offset */
   private static final String TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
   private final DateTimeFormatter times;

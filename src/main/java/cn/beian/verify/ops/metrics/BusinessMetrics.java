@@ -75,7 +75,7 @@ class BusinessMetrics implements FilingStatusListener {
 
   /** @param channel public (the verification page and API) or tasklist (the verification desk's form) */
   void checked(String channel, CheckOutcome outcome) {
-    counter("beian.verification.checks", "Code checks, by channel and result (RULES.md §5)", "channel", channel,
+    counter("beian.verification.checks", "Code checks, by channel and result (docs/rules.md §5)", "channel", channel,
         "result", outcome.result().name()).increment();
     if (outcome.result() == CheckResult.VERIFIED_COMPLETE && outcome.verifier() != null) {
       keys(outcome.verifier().filingId()).ifPresent(k -> Timer.builder("beian.verification.completion")
@@ -89,12 +89,12 @@ class BusinessMetrics implements FilingStatusListener {
   }
 
   void checkFailed(String channel) {
-    counter("beian.verification.checks", "Code checks, by channel and result (RULES.md §5)", "channel", channel,
+    counter("beian.verification.checks", "Code checks, by channel and result (docs/rules.md §5)", "channel", channel,
         "result", "ERROR").increment();
   }
 
   void resendRequested(ResendOutcome outcome) {
-    counter("beian.verification.resend.requests", "Manual resend requests, by result (RULES.md §6)", "result",
+    counter("beian.verification.resend.requests", "Manual resend requests, by result (docs/rules.md §6)", "result",
         outcome.result().name()).increment();
   }
 

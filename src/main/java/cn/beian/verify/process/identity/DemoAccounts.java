@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The demo accounts of API.md §4 (password = id); demo profile only, never in production. */
+/** The demo accounts of docs/http-contract.md §4 (password = id); demo profile only, never in production. */
 @Component
 @Profile("demo")
 @Order(IdentitySetup.ORDER + 1) // the groups they join are created by IdentitySetup

@@ -54,7 +54,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   /** the review filter before expressions left the stored queries: one for all bureaus, ${currentUserGroups()} */
   static final String LEGACY_REVIEW_FILTER = Texts.text("staff.identity.filter.legacyReview");
 
-  /** the engine's default ([a-zA-Z0-9]+) refuses the hyphenated ids of API.md: bureau-CN-GS, CN-GS, verification-desk, reviewer-gs */
+  /**
+   * the engine's default ([a-zA-Z0-9]+) refuses the hyphenated ids of docs/http-contract.md: bureau-CN-GS, CN-GS,
+   * verification-desk, reviewer-gs
+   */
   static final String RESOURCE_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
 
   @Override

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Bad input on the public verifier endpoints: a 400 problem naming each field, worded for the citizen on the page
- * (API.md §2), who reads the {@code errors}' messages. Business outcomes are never problems, they are 200 answers
- * with a result code; every other error is the product's common problem document ({@code ApiExceptionHandler}).
+ * (docs/http-contract.md §2), who reads the {@code errors}' messages. Business outcomes are never problems, they are
+ * 200 answers with a result code; every other error is the product's common problem document
+ * ({@code ApiExceptionHandler}).
  */
 @RestControllerAdvice(basePackages = "cn.beian.verify.verification.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** requestNo is the provider's idempotency key (API.md §1). */
+/** requestNo is the provider's idempotency key (docs/http-contract.md §1). */
 @SharedHttpContext
 class FilingApiIdempotencyTest extends HttpTestSupport {
 

@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document and Swagger UI of API.md: public, listing the filing paths with the API key scheme. */
+/**
+ * The OpenAPI document and Swagger UI of docs/http-contract.md: public, listing the filing paths with the API key
+ * scheme.
+ */
 @SharedHttpContext
 class OpenApiDocsTest extends HttpTestSupport {
 
