@@ -89,7 +89,7 @@ public class FilingService {
     return filing;
   }
 
-  /** the access provider withdraws an open request (API.md §1); its process ends and its codes die */
+  /** the access provider withdraws an open request (docs/http-contract.md §1); its process ends and its codes die */
   public Filing withdraw(String filingId) {
     Filing filing = filings.lock(filingId);
     if (!filing.status().isOpen()) {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The bureau's review (RULES.md §8): what the reviewer sees, and what the decision does to the request. */
+/** The bureau's review (docs/rules.md §8): what the reviewer sees, and what the decision does to the request. */
 @Service
 @Transactional
 public class ReviewService {
@@ -64,7 +64,7 @@ public class ReviewService {
 
   /**
    * Rejected: closed as REJECTED. Approved: closed as APPROVED, unless verifications are still pending, which is
-   * the phone number change (RULES.md §8: the new number is verified after the approval).
+   * the phone number change (docs/rules.md §8: the new number is verified after the approval).
    */
   public void recordDecision(String filingId, boolean approved, String comment, String reviewer) {
     Instant now = clock.instant();
@@ -83,7 +83,7 @@ public class ReviewService {
 
   /**
    * The review form's content for one viewer: personal data in clear for the request's own bureau ({@code unmasked},
-   * RULES.md §9), masked for anyone else. Built on each request and never stored.
+   * docs/rules.md §9), masked for anyone else. Built on each request and never stored.
    */
   @Transactional(readOnly = true)
   public ReviewView view(String filingId, boolean unmasked) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (API.md §3); messages that cannot be
+ * {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (docs/http-contract.md §3); messages that cannot be
  * decrypted are left out (logged by {@link DemoInbox}).
  */
 @RestController

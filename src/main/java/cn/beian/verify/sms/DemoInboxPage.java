@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code GET /dev/sms}: the demo inbox as a page (API.md §3), the latest messages to anyone or to one phone.
+ * {@code GET /dev/sms}: the demo inbox as a page (docs/http-contract.md §3), the latest messages to anyone or to one phone.
  * Rendered here as plain HTML: one small table does not justify a template engine or a JS build. On a phone the
  * table's rows become cards (portal/pages.css); the short link in each SMS is a link.
  */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checking codes (短信核验) and asking for resends (短信重发), RULES.md §5 and §6: the one service behind the
+ * Checking codes (短信核验) and asking for resends (短信重发), docs/rules.md §5 and §6: the one service behind the
  * Tasklist verifier form and the public API. Inputs are already normalised (phone: 11 digits, code: 6 digits).
  */
 @Service

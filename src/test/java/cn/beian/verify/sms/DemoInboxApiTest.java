@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The demo SMS inbox (API.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
+/** The demo SMS inbox (docs/http-contract.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoInboxApiTest extends PublicApiSupport {
   @Autowired JdbcTemplate jdbc;

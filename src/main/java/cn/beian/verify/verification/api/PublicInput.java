@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The format checks of the public endpoints, with the messages a verifier reads. Only input that passes them
- * reaches {@code VerificationService}, so a typo never counts as a failed attempt (RULES.md §5).
+ * reaches {@code VerificationService}, so a typo never counts as a failed attempt (docs/rules.md §5).
  */
 final class PublicInput {
   private static final Pattern CODE = Pattern.compile("\\d{6}");

@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every status of API.md §1, reached through the process and seen by the access provider over HTTP. */
+/** Every status of docs/http-contract.md §1, reached through the process and seen by the access provider over HTTP. */
 @SharedHttpContext
 class FilingApiLifecycleTest extends HttpTestSupport {
   /** 11:00 in Beijing: the 24-hour window closes before the next noon, so no automatic resend comes first */
