@@ -1,11 +1,13 @@
 package cn.beian.verify.filing;
 
+import static cn.beian.verify.kernel.Timestamps.instant;
+
+import cn.beian.verify.kernel.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +41,7 @@ public class FilingRepository {
             + "entity_name_enc, entity_changed, websites_changed, remarks_only, status, submitted_at) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         f.id(), f.providerId(), f.requestNo(), f.requestHash(), f.type().name(), f.province(), f.serviceType().name(),
-        entityNameEnc, f.entityChanged(), f.websitesChanged(), f.remarksOnly(), f.status().name(), ts(f.submittedAt()));
+        entityNameEnc, f.entityChanged(), f.websitesChanged(), f.remarksOnly(), f.status().name(), Timestamps.ts(f.submittedAt()));
     statusChanged(f.id(), f.status(), null, f.submittedAt());
   }
 
@@ -78,12 +80,12 @@ public class FilingRepository {
 
   public void openWindow(String id, Instant startedAt, Instant deadline, Instant autoResendAt) {
     jdbc.update("UPDATE filing SET verification_started_at = ?, verification_deadline = ?, auto_resend_at = ? WHERE id = ?",
-        ts(startedAt), ts(deadline), ts(autoResendAt), id);
+        Timestamps.ts(startedAt), Timestamps.ts(deadline), Timestamps.ts(autoResendAt), id);
   }
 
   public void close(String id, FilingStatus status, ReturnReason reason, Instant at) {
     if (jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ?",
-        status.name(), reason == null ? null : reason.name(), ts(at), id) == 1) {
+        status.name(), reason == null ? null : reason.name(), Timestamps.ts(at), id) == 1) {
       statusChanged(id, status, reason, at);
     }
   }
@@ -106,7 +108,7 @@ public class FilingRepository {
 
   public void addEvent(String filingId, String verifierId, String event, Instant at, String detail) {
     jdbc.update("INSERT INTO filing_event (filing_id, verifier_id, event, at, detail) VALUES (?,?,?,?,?)",
-        filingId, verifierId, event, ts(at), detail);
+        filingId, verifierId, event, Timestamps.ts(at), detail);
     events.publishEvent(new FilingEventRecorded(filingId, verifierId, event, at, detail));
   }
 
@@ -129,13 +131,9 @@ public class FilingRepository {
         rs.getString("review_comment"), rs.getString("reviewed_by"), instant(rs, "closed_at"));
   }
 
-  /** instants travel as offset date-times, so neither the JVM's nor the database's zone can shift them */
+  /** @deprecated {@link Timestamps#ts}; kept while notify.CallbackOutbox still calls it here */
+  @Deprecated
   public static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    return Timestamps.ts(instant);
   }
 }

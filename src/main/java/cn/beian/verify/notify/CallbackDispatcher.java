@@ -1,7 +1,7 @@
 package cn.beian.verify.notify;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.instant;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

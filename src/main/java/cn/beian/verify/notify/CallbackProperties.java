@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Callbacks to access providers ({@code beian.callbacks.*}, API.md §1 "Callbacks").
+ * Callbacks to access providers ({@code beian.callbacks.*}, docs/http-contract.md §1 "Callbacks").
  *
  * @param providers the providers that registered a callback, by provider id
  * @param initialBackoff wait before the second attempt; each failure doubles it

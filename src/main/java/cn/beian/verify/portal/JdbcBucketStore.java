@@ -1,7 +1,7 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
+import cn.beian.verify.kernel.HashDomains;
+import cn.beian.verify.kernel.KeyedHasher;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;

@@ -1,9 +1,9 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.config.Problems;
+import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.Problems;
 import cn.beian.verify.portal.RequestBuckets.Limit;
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.KeyedHasher;
 import io.github.bucket4j.TimeMeter;
 import java.sql.DatabaseMetaData;
 import java.time.Duration;

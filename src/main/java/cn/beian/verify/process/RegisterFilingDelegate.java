@@ -1,16 +1,16 @@
 package cn.beian.verify.process;
 
-import cn.beian.verify.filing.FieldError;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingService;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Change;
 import cn.beian.verify.filing.FilingSubmission.Entity;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
+import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.InvalidFilingException;
 import cn.beian.verify.filing.RequestNoConflictException;
+import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.process.FilingProcess.Vars;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.LocalDate;

@@ -32,7 +32,7 @@ class ReviewDelegates {
   }
 
   /**
-   * The decision applies to this instance's own request, its business key (API.md §4), never to a {@code filingId}
+   * The decision applies to this instance's own request, its business key (docs/http-contract.md §4), never to a {@code filingId}
    * variable a client might have written; {@code approved} counts only as the Boolean the review form declares.
    */
   @Bean

@@ -1,6 +1,6 @@
 package cn.beian.verify.process;
 
-import cn.beian.verify.review.Provinces;
+import cn.beian.verify.kernel.Provinces;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

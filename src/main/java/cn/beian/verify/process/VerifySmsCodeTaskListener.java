@@ -1,9 +1,9 @@
 package cn.beian.verify.process;
 
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.process.SmsVerificationProcess.Vars;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.VerificationLifecycle;
 import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.VerificationService;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * The verifier's task. On create: the task is attached to its verification in the product's {@code verifier} table,
  * and the form's fields are declared task-local so that what a person types never reaches the process instance. On
  * complete: the verifier is the one that table holds for this task, never what a variable says, and only a verified
- * person completes the task; a wrong entry is refused with the message of RULES.md §5 and the attempts left.
+ * person completes the task; a wrong entry is refused with the message of docs/rules.md §5 and the attempts left.
  */
 @Component("verifySmsCodeTaskListener")
 class VerifySmsCodeTaskListener implements TaskListener {

@@ -2,7 +2,7 @@ package cn.beian.verify.sms;
 
 import cn.beian.verify.filing.FilingEventRecorded;
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataCipher;
 import cn.beian.verify.sms.SmsOutboxRepository.StoredSms;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;

@@ -1,10 +1,10 @@
 package cn.beian.verify.sms;
 
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.HashDomains;
+import cn.beian.verify.kernel.KeyedHasher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package cn.beian.verify.sms;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.instant;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

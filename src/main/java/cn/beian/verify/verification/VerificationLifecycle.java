@@ -45,7 +45,7 @@ public class VerificationLifecycle {
   }
 
   /**
-   * Creates one verification per distinct phone among the persons holding the given roles (RULES.md §2:
+   * Creates one verification per distinct phone among the persons holding the given roles (docs/rules.md §2:
    * same phone, one verification, counting for every role it covers).
    *
    * @return how many verifications the request needs
@@ -84,7 +84,7 @@ public class VerificationLifecycle {
         || (roles.contains(VerifierRole.CHANGED_WEBSITE_PRINCIPALS) && person.websiteChanged());
   }
 
-  /** RULES.md §4: the window starts as the codes go out; resends never move it */
+  /** docs/rules.md §4: the window starts as the codes go out; resends never move it */
   public void openWindow(String filingId) {
     Filing filing = filings.get(filingId);
     if (filing.verificationDeadline() != null) {
@@ -116,7 +116,7 @@ public class VerificationLifecycle {
     filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_SENT, clock.instant(), verifier.phoneMasked());
   }
 
-  /** RULES.md §6: once, at noon Beijing the day after the first send, while the window is open */
+  /** docs/rules.md §6: once, at noon Beijing the day after the first send, while the window is open */
   public void autoResend(String verifierId) {
     Verifier verifier = verifiers.get(verifierId);
     Filing filing = filings.get(verifier.filingId());
@@ -140,14 +140,14 @@ public class VerificationLifecycle {
     filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_RESENT, clock.instant(), "MANUAL");
   }
 
-  /** the window closed with verifications pending (RULES.md §4) */
+  /** the window closed with verifications pending (docs/rules.md §4) */
   public void expire(String filingId) {
     close(filingId, VerifierStatus.EXPIRED, FilingEvent.EXPIRED);
   }
 
   /**
    * the verification is over before everyone verified: all required verified with an ANY quorum, one verifier
-   * failed (RULES.md §5: every other code dies at once), or the request was withdrawn
+   * failed (docs/rules.md §5: every other code dies at once), or the request was withdrawn
    */
   public void cancelPending(String filingId) {
     close(filingId, VerifierStatus.CANCELLED, null);

@@ -1,7 +1,7 @@
 package cn.beian.verify.verification;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.instant;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ public class VerifierRepository {
 
   /**
    * the pending verifications of a phone whose window is open at {@code now}, in every request
-   * (RULES.md §2: one phone may be pending in several requests at once)
+   * (docs/rules.md §2: one phone may be pending in several requests at once)
    */
   public List<Verifier> pendingByPhone(String phoneHash, Instant now) {
     return jdbc.query("SELECT v.* FROM verifier v JOIN filing f ON f.id = v.filing_id "

@@ -16,7 +16,7 @@ import cn.beian.verify.testdb.ApplicationNode;
 import cn.beian.verify.testdb.ChildNode;
 import cn.beian.verify.testdb.TestDatabase;
 import cn.beian.verify.testdb.TestDatabases;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,15 +3,15 @@ package cn.beian.verify.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.FilingTestDriver;
-import cn.beian.verify.HostileValues;
 import cn.beian.verify.HostileValues.Field;
 import cn.beian.verify.HostileValues.Mangling;
+import cn.beian.verify.HostileValues;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.security.SecurityIntegrationTest;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ import org.springframework.test.context.TestContextManager;
  * an answer comes (no hang), it is a success or a 4xx (never a 5xx), every 4xx is a problem document, and a refusal
  * changes nothing: no request stored, no SMS written to the outbox, no attempt or resend counted, no event recorded.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class HostileRequestsPropertyTest {
   private static final int TIMEOUT_MILLIS = 20_000;
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SmsDeliveryException;
 import cn.beian.verify.sms.SmsDeliveryIncidents;
@@ -12,12 +13,12 @@ import cn.beian.verify.sms.SmsGateway;
 import cn.beian.verify.sms.SmsOutbox;
 import cn.beian.verify.sms.SmsOutboxProperties;
 import cn.beian.verify.sms.SmsOutboxRepository;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.Verifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,6 +153,8 @@ class SmsOutboxScenarioTest extends ProcessScenarioSupport {
     assertThat(incident.getIncidentMessage()).contains("2次尝试", "0x00000008").doesNotContain(zhang.phone(), "135790");
     assertThat(engine.getHistoryService().createHistoricIncidentQuery().executionId(verifier.executionId()).count())
         .isEqualTo(1);
+    assertThat(incidentsOf(filingId)).extracting(HistoricIncident::getIncidentType)
+        .containsExactly(CamundaSmsDeliveryIncidents.INCIDENT_TYPE);
     // and the verification itself still waits: a lost SMS does not fail the request
     assertThat(verifierTasks(filingId)).hasSize(2);
 

@@ -5,12 +5,12 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.api.PublicApiSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The demo SMS inbox (API.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
+/** The demo SMS inbox (docs/http-contract.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoInboxApiTest extends PublicApiSupport {
   @Autowired JdbcTemplate jdbc;
@@ -147,7 +147,7 @@ class DemoInboxApiTest extends PublicApiSupport {
     jdbc.update("INSERT INTO sms_message (id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)", unreadableId, hashes.phone(zhang.phone()), PhoneNumbers.mask(zhang.phone()),
         otherNode.encrypt(zhang.phone()), "106575000130", otherNode.encrypt("验证码为654321"),
-        FilingRepository.ts(Instant.parse("2099-01-01T00:00:00Z")));
+        Timestamps.ts(Instant.parse("2099-01-01T00:00:00Z")));
 
     // when
     HttpResponse<String> all = get("/dev/sms");

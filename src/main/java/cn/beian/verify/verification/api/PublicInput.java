@@ -1,7 +1,7 @@
 package cn.beian.verify.verification.api;
 
-import cn.beian.verify.filing.FieldError;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The format checks of the public endpoints, with the messages a verifier reads. Only input that passes them
- * reaches {@code VerificationService}, so a typo never counts as a failed attempt (RULES.md §5).
+ * reaches {@code VerificationService}, so a typo never counts as a failed attempt (docs/rules.md §5).
  */
 final class PublicInput {
   private static final Pattern CODE = Pattern.compile("\\d{6}");

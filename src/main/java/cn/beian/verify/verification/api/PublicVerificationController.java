@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The verifiers' public endpoints (API.md §2): checking a code (短信核验) and asking for a resend (短信重发).
+ * The verifiers' public endpoints (docs/http-contract.md §2): checking a code (短信核验) and asking for a resend (短信重发).
  * Order of the gates: the input's format (400, nothing spent), then the limits of its normalised phone (429, nothing
  * spent), then the captcha (its token is spent only on well-formed input within the limits), then the same
  * {@link VerificationService} as the Tasklist form.

@@ -5,12 +5,12 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.process.FilingProcess;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import cn.beian.verify.verification.CheckResult;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.VerificationService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -21,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every status of API.md §1, reached through the process and seen by the access provider over HTTP. */
-@SecurityIntegrationTest
+/** Every status of docs/http-contract.md §1, reached through the process and seen by the access provider over HTTP. */
+@SharedHttpContext
 class FilingApiLifecycleTest extends HttpTestSupport {
   /** 11:00 in Beijing: the 24-hour window closes before the next noon, so no automatic resend comes first */
   private static final Instant SUBMITTED = Instant.parse("2026-11-22T03:00:00Z");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HostileValues;
 import cn.beian.verify.TestData;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
