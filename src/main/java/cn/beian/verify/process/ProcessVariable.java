@@ -41,6 +41,11 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, Boolean.class, Boolean.class::cast, value -> value);
   }
 
+  /** an Integer, as stored */
+  public static ProcessVariable<Integer> number(String name) {
+    return new ProcessVariable<>(name, Integer.class, Integer.class::cast, value -> value);
+  }
+
   /** a code, stored as its name */
   public static <E extends Enum<E>> ProcessVariable<E> code(String name, Class<E> type) {
     return new ProcessVariable<>(name, String.class, value -> Enum.valueOf(type, (String) value), Enum::name);

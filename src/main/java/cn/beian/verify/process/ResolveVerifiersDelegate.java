@@ -27,5 +27,8 @@ class ResolveVerifiersDelegate implements JavaDelegate {
         Variables.SMS_VERIFICATION_REQUIRED.get(execution), Variables.VERIFIER_RULES.find(execution).orElse(List.of()));
     Variables.ROUTE.set(execution, plan.route());
     Variables.QUORUM.set(execution, plan.quorum());
+    if (LegacyFilingDelegates.beforeTheRoute(execution)) {
+      LegacyFilingDelegates.VERIFIER_COUNT.set(execution, plan.verifiers());
+    }
   }
 }

@@ -7,6 +7,7 @@ import cn.beian.verify.review.TaskTexts;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -31,24 +32,28 @@ class ReviewDelegates {
    * the form's content is read from the product when the form opens, never stored in the process (TasklistReviewData).
    */
   @Bean
-  TaskListener reviewTaskListener(TaskTexts texts, Clock clock) {
-    return task -> {
-      TaskTexts.TaskText text = texts.reviewTask(filingOf(task.getExecution()), clock.instant());
-      task.setName(text.name());
-      task.setDescription(text.description());
-      task.setDueDate(Date.from(text.due()));
-    };
+  TaskListener reviewTaskDetailsListener(TaskTexts texts, Clock clock) {
+    return task -> describe(task, texts, clock);
+  }
+
+  static void describe(DelegateTask task, TaskTexts texts, Clock clock) {
+    TaskTexts.TaskText text = texts.reviewTask(filingOf(task.getExecution()), clock.instant());
+    task.setName(text.name());
+    task.setDescription(text.description());
+    task.setDueDate(Date.from(text.due()));
   }
 
   /** {@code approved} is the Boolean the review form declares (TaskOutputs checked it when the task was completed) */
   @Bean
-  JavaDelegate recordReviewDecisionDelegate(ReviewService reviews) {
-    return execution -> {
-      var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      reviews.recordDecision(filingOf(execution), Variables.APPROVED.get(execution),
-          Variables.REVIEW_COMMENT.find(execution).orElse(null),
-          authentication == null ? null : authentication.getUserId());
-    };
+  JavaDelegate recordReviewDelegate(ReviewService reviews) {
+    return execution -> record(execution, reviews);
+  }
+
+  static void record(DelegateExecution execution, ReviewService reviews) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    reviews.recordDecision(filingOf(execution), Variables.APPROVED.get(execution),
+        Variables.REVIEW_COMMENT.find(execution).orElse(null),
+        authentication == null ? null : authentication.getUserId());
   }
 
   /** rejected: closed, with a verification that was to follow the approval */
@@ -63,7 +68,7 @@ class ReviewDelegates {
     return execution -> filings.approve(filingOf(execution));
   }
 
-  private static String filingOf(DelegateExecution execution) {
+  static String filingOf(DelegateExecution execution) {
     return execution.getProcessBusinessKey();
   }
 }

@@ -352,7 +352,7 @@ class ProcessModelsTest {
     static Map<Object, Object> all() {
       Map<Object, Object> beans = new HashMap<>();
       JavaDelegate nothing = execution -> { };
-      for (String name : List.of("registerFilingDelegate", "openReviewDelegate", "recordReviewDecisionDelegate",
+      for (String name : List.of("registerFilingDelegate", "openReviewDelegate", "recordReviewDelegate",
           "rejectFilingDelegate", "approveFilingDelegate", "returnFilingDelegate", "withdrawFilingDelegate",
           "openVerificationWindowDelegate", "autoResendSmsCodeDelegate")) {
         beans.put(name, nothing);
@@ -369,7 +369,7 @@ class ProcessModelsTest {
       beans.put("expireVerificationDelegate", outcome("EXPIRED"));
       beans.put("failVerificationDelegate", outcome("FAILED"));
       beans.put("verifySmsCodeTaskListener", (TaskListener) task -> { });
-      beans.put("reviewTaskListener", (TaskListener) task -> { });
+      beans.put("reviewTaskDetailsListener", (TaskListener) task -> { });
       beans.put("verifierDirectory", new VerifierDirectory());
       beans.put("verificationClock", new VerificationClock());
       beans.put("taskTexts", new TaskTexts());
