@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,8 +73,8 @@ public class FilingRepository {
     }
   }
 
-  public void updateQuorum(String id, String quorum) {
-    jdbc.update("UPDATE filing SET quorum = ? WHERE id = ?", quorum, id);
+  public void updateQuorum(String id, Quorum quorum) {
+    jdbc.update("UPDATE filing SET quorum = ? WHERE id = ?", quorum.name(), id);
   }
 
   public void openWindow(String id, Instant startedAt, Instant deadline, Instant autoResendAt) {
@@ -121,19 +120,29 @@ public class FilingRepository {
 
   private static Filing mapFiling(ResultSet rs, int n) throws SQLException {
     String reason = rs.getString("return_reason");
-    return new Filing(rs.getString("id"), rs.getString("provider_id"), rs.getString("request_no"),
-        rs.getString("request_hash"), FilingType.valueOf(rs.getString("type")), rs.getString("province"),
-        ServiceType.valueOf(rs.getString("service_type")), rs.getBoolean("entity_changed"),
-        rs.getBoolean("websites_changed"), rs.getBoolean("remarks_only"), FilingStatus.valueOf(rs.getString("status")),
-        rs.getString("quorum"), instant(rs, "submitted_at"), instant(rs, "verification_started_at"),
-        instant(rs, "verification_deadline"), instant(rs, "auto_resend_at"),
-        reason == null ? null : ReturnReason.valueOf(reason), rs.getString("review_decision"),
-        rs.getString("review_comment"), rs.getString("reviewed_by"), instant(rs, "closed_at"));
-  }
-
-  /** @deprecated {@link Timestamps#ts}; kept while notify.CallbackOutbox still calls it here */
-  @Deprecated
-  public static OffsetDateTime ts(Instant instant) {
-    return Timestamps.ts(instant);
+    String quorum = rs.getString("quorum");
+    return Filing.builder()
+        .id(rs.getString("id"))
+        .providerId(rs.getString("provider_id"))
+        .requestNo(rs.getString("request_no"))
+        .requestHash(rs.getString("request_hash"))
+        .type(FilingType.valueOf(rs.getString("type")))
+        .province(rs.getString("province"))
+        .serviceType(ServiceType.valueOf(rs.getString("service_type")))
+        .entityChanged(rs.getBoolean("entity_changed"))
+        .websitesChanged(rs.getBoolean("websites_changed"))
+        .remarksOnly(rs.getBoolean("remarks_only"))
+        .status(FilingStatus.valueOf(rs.getString("status")))
+        .quorum(quorum == null ? null : Quorum.valueOf(quorum))
+        .submittedAt(instant(rs, "submitted_at"))
+        .verificationStartedAt(instant(rs, "verification_started_at"))
+        .verificationDeadline(instant(rs, "verification_deadline"))
+        .autoResendAt(instant(rs, "auto_resend_at"))
+        .returnReason(reason == null ? null : ReturnReason.valueOf(reason))
+        .reviewDecision(rs.getString("review_decision"))
+        .reviewComment(rs.getString("review_comment"))
+        .reviewedBy(rs.getString("reviewed_by"))
+        .closedAt(instant(rs, "closed_at"))
+        .build();
   }
 }

@@ -75,9 +75,10 @@ public class FilingService {
 
   private Filing store(String providerId, ValidFiling valid, String requestHash) {
     Instant now = clock.instant();
-    Filing filing = new Filing(UUID.randomUUID().toString(), providerId, valid.requestNo(), requestHash, valid.type(),
-        valid.province(), valid.serviceType(), valid.entityChanged(), valid.websitesChanged(), valid.remarksOnly(),
-        FilingStatus.VERIFYING, null, now, null, null, null, null, null, null, null, null);
+    Filing filing = Filing.builder().id(UUID.randomUUID().toString()).providerId(providerId)
+        .requestNo(valid.requestNo()).requestHash(requestHash).type(valid.type()).province(valid.province())
+        .serviceType(valid.serviceType()).entityChanged(valid.entityChanged()).websitesChanged(valid.websitesChanged())
+        .remarksOnly(valid.remarksOnly()).status(FilingStatus.VERIFYING).submittedAt(now).build();
     filings.insert(filing, cipher.encrypt(valid.entityName()));
     for (Principal p : valid.principals()) {
       persons.insert(new StoredPerson(UUID.randomUUID().toString(), filing.id(), p.role(), p.websiteRef(),

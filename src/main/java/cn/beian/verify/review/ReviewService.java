@@ -17,9 +17,8 @@ import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;
-import cn.beian.verify.verification.VerifierStatus;
+import cn.beian.verify.verification.VerificationLifecycle;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ public class ReviewService {
   private final FilingRepository filings;
   private final PersonRepository persons;
   private final VerifierRepository verifiers;
+  private final VerificationLifecycle verifications;
   private final PersonalDataCipher cipher;
   private final ProviderNames providers;
   private final BeijingTimes times;
@@ -42,10 +42,12 @@ public class ReviewService {
   private final Clock clock;
 
   public ReviewService(FilingRepository filings, PersonRepository persons, VerifierRepository verifiers,
-      PersonalDataCipher cipher, ProviderNames providers, VerificationProperties properties, Clock clock) {
+      VerificationLifecycle verifications, PersonalDataCipher cipher, ProviderNames providers,
+      VerificationProperties properties, Clock clock) {
     this.filings = filings;
     this.persons = persons;
     this.verifiers = verifiers;
+    this.verifications = verifications;
     this.cipher = cipher;
     this.providers = providers;
     this.times = new BeijingTimes(properties.zone());
@@ -62,23 +64,20 @@ public class ReviewService {
     }
   }
 
-  /**
-   * Rejected: closed as REJECTED. Approved: closed as APPROVED, unless verifications are still pending, which is
-   * the phone number change (docs/rules.md §8: the new number is verified after the approval).
-   */
+  /** the bureau's decision and its comment, as the request's trail and the provider's view show them */
   public void recordDecision(String filingId, boolean approved, String comment, String reviewer) {
-    Instant now = clock.instant();
-    filings.recordReview(filingId, approved ? "APPROVED" : "REJECTED", comment, reviewer);
-    filings.addEvent(filingId, null, FilingEvent.REVIEWED, now, approved ? "APPROVED" : "REJECTED");
-    boolean verificationFollows = !verifiers.idsOfFiling(filingId, VerifierStatus.PENDING).isEmpty();
-    if (!approved) {
-      filings.close(filingId, FilingStatus.REJECTED, null, now);
-    } else if (verificationFollows) {
-      filings.updateStatus(filingId, FilingStatus.VERIFYING);
-    } else {
-      filings.close(filingId, FilingStatus.APPROVED, null, now);
-      filings.addEvent(filingId, null, FilingEvent.APPROVED, now, null);
-    }
+    String decision = approved ? "APPROVED" : "REJECTED";
+    filings.recordReview(filingId, decision, comment, reviewer);
+    filings.addEvent(filingId, null, FilingEvent.REVIEWED, clock.instant(), decision);
+  }
+
+  /**
+   * Rejected: the request is closed as REJECTED, and a verification still waiting for it (the new number of a phone
+   * change, verified only after an approval) is closed with it.
+   */
+  public void reject(String filingId) {
+    verifications.cancelPending(filingId);
+    filings.close(filingId, FilingStatus.REJECTED, null, clock.instant());
   }
 
   /**

@@ -5,6 +5,7 @@ import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.filing.Quorum;
 import cn.beian.verify.verification.SmsCodeRepository.CodeMatch;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,9 +106,18 @@ public class VerificationService {
     }
     codes.markUsed(codeId, now);
     filings.addEvent(filing.id(), verifier.id(), FilingEvent.VERIFIED, now, null);
-    boolean complete = "ANY".equals(filing.quorum())
+    boolean complete = filing.quorum() == Quorum.ANY
         || verifiers.idsOfFiling(filing.id(), VerifierStatus.PENDING).isEmpty();
     return CheckOutcome.of(complete ? CheckResult.VERIFIED_COMPLETE : CheckResult.VERIFIED_PARTIAL, verifier);
+  }
+
+  /**
+   * the failures a verifier may still make in its request (docs/rules.md §5), read as they are now: a failure is recorded
+   * in a transaction of its own
+   */
+  @Transactional(readOnly = true)
+  public int remainingAttempts(String verifierId) {
+    return Math.max(0, properties.maxFailedAttempts() - verifiers.get(verifierId).failedAttempts());
   }
 
   /** 短信重发: a new code for every pending verification of the phone with that ID suffix, within the limit */
