@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +23,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * fails, it never skips. Screenshots land in target/screenshots/ for people to look at.
  */
 public final class Browser implements AutoCloseable {
+  /**
+   * How long a test waits for a page to show what it expects. Generous on purpose: a wait ends as soon as the page is
+   * there, and a loaded 2-core CI machine may take long to render Camunda's webapps; nothing here measures speed.
+   */
+  public static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
   private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -15,7 +15,6 @@ import cn.beian.verify.verification.VerificationService;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,8 +127,8 @@ class TasklistBrowserTest extends HttpTestSupport {
     complete();
 
     // then the task is done and the red box is gone
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> taskNamesNow().size() == 1);
-    new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> taskNamesNow().size() == 1);
+    new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector(".page-notifications .alert-danger")));
     chromium.screenshot("tasklist-04-desk-verified-error-gone");
 
@@ -162,7 +161,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     assertThat(form).doesNotContainPattern("NEW_FILING|WEBSITE\\b|ENTITY_PRINCIPAL|RESIDENT_ID|SMS_SENT|UNDER_REVIEW|null");
     WebElement details = browser.findElement(By.cssSelector(".task-details"));
     browser.findElement(By.cssSelector(".task-details .maximize")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> details.getRect().getX() < 100);
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> details.getRect().getX() < 100);
     chromium.screenshot("tasklist-06-reviewer-form");
 
     // when the reviewer approves with a comment
@@ -172,7 +171,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     complete();
 
     // then the request is approved by her
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> filings.get(filingId).status() == FilingStatus.APPROVED);
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> filings.get(filingId).status() == FilingStatus.APPROVED);
     assertThat(filings.get(filingId).reviewedBy()).isEqualTo("reviewer-gs");
     assertThat(filings.get(filingId).reviewComment()).isEqualTo("材料齐全,核验记录完整。");
     browser.manage().window().setSize(DESKTOP);
@@ -184,7 +183,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     login("demo");
     wait(By.xpath("//a[contains(., '启动流程')]")).click();
     WebElement dialog = wait(By.cssSelector(".modal-content"));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> dialog.getText().contains("备案申请"));
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> dialog.getText().contains("备案申请"));
 
     // then the filing process is offered, the SMS verification (internal) is not (other tests of this context deploy
     // processes of their own, named 测试: …)
@@ -197,7 +196,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     browser.get(url("/camunda/app/cockpit/default/"));
     WebElement brand = wait(By.cssSelector(".navbar-brand .brand-name"));
     assertThat(brand.getText()).isEqualTo("备案短信核验 运维监控");
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> bodyText().contains("未解决的故障"));
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> bodyText().contains("未解决的故障"));
     assertThat(bodyText()).contains("当前概况", "已部署").doesNotContain("Running Process Instances");
     chromium.screenshot("tasklist-08-cockpit-dashboard");
   }
@@ -219,7 +218,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait(By.cssSelector(".navbar-brand .brand-name"));
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Browser.PATIENCE)
         .until(d -> !d.findElements(By.cssSelector("[cam-tasklist-filters] .task-filter")).isEmpty());
   }
 
@@ -232,7 +231,7 @@ class TasklistBrowserTest extends HttpTestSupport {
 
   /** the names of the tasks listed, once {@code expected} of them are */
   private List<String> taskNames(int expected) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> taskNamesNow().size() == expected
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> taskNamesNow().size() == expected
         && d.findElements(By.cssSelector("[cam-tasklist-tasks] .loader:not(.ng-hide)")).isEmpty());
     return taskNamesNow();
   }
@@ -245,7 +244,7 @@ class TasklistBrowserTest extends HttpTestSupport {
   }
 
   private void openTask(String nameContains) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
+    new WebDriverWait(browser, Browser.PATIENCE).ignoring(StaleElementReferenceException.class).until(d -> {
       d.findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
           .filter(a -> a.getText().contains(nameContains)).findFirst().orElseThrow().click();
       return true;
@@ -256,7 +255,7 @@ class TasklistBrowserTest extends HttpTestSupport {
   private void claim() {
     WebElement claim = wait(By.xpath("//*[@cam-tasklist-task-meta]//*[normalize-space(text())='认领']"));
     claim.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> d.findElements(
         By.xpath("//*[@cam-tasklist-task-meta]//*[normalize-space(text())='认领']")).isEmpty());
   }
 
@@ -266,12 +265,12 @@ class TasklistBrowserTest extends HttpTestSupport {
 
   private void complete() {
     WebElement button = browser.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']"));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(button));
+    new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.elementToBeClickable(button));
     button.click();
   }
 
   private WebElement wait(By locator) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   private String bodyText() {

@@ -14,7 +14,6 @@ import cn.beian.verify.filing.FilingSubmission.Person;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import cn.beian.verify.testdb.TestDatabases;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -225,10 +224,10 @@ class VerifyPageBrowserTest extends HttpTestSupport {
     WebElement handle = focused();
     handle.sendKeys(keys);
     // the piece moves in small steps, and says where it is to a screen reader
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> handle.getDomAttribute("aria-valuetext")
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> handle.getDomAttribute("aria-valuetext")
         .startsWith("拼图块已右移"));
     handle.sendKeys(Keys.ENTER);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeContains(root, "class", "solved"));
+    new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.attributeContains(root, "class", "solved"));
     assertThat(root.findElement(By.cssSelector(".captcha-status")).getText()).contains("拼图验证通过");
 
     // then Tab reaches the submit button, Enter submits, and the answer is announced in the live region
@@ -236,7 +235,7 @@ class VerifyPageBrowserTest extends HttpTestSupport {
     assertThat(focused().getDomAttribute("id")).isEqualTo("check-submit");
     focused().sendKeys(Keys.ENTER);
     WebElement result = browser.findElement(By.id("check-result"));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !result.getText().isBlank());
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> !result.getText().isBlank());
     assertThat(result.getText()).isEqualTo("钱*的短信核验完成。请等待其他待核验人进行短信核验。");
     assertThat(result.getDomAttribute("role")).isEqualTo("status");
     assertThat(result.getDomAttribute("aria-live")).isEqualTo("polite");
@@ -319,7 +318,7 @@ class VerifyPageBrowserTest extends HttpTestSupport {
 
   private WebElement puzzleReady(String form) {
     WebElement root = browser.findElement(By.cssSelector("[data-captcha='" + form + "']"));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> root.getDomAttribute("data-puzzle-id") != null
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> root.getDomAttribute("data-puzzle-id") != null
         && (Boolean) ((JavascriptExecutor) d).executeScript(
             "var i = arguments[0].querySelector('.captcha-bg'); return i.complete && i.naturalWidth > 0;", root));
     return root;
@@ -342,7 +341,7 @@ class VerifyPageBrowserTest extends HttpTestSupport {
     }
     drag.pause(Duration.ofMillis(60)).release().perform();
     try {
-      new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeContains(root, "class", "solved"));
+      new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.attributeContains(root, "class", "solved"));
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("puzzle not solved: target " + target + " of " + stageWidth + ", piece at "
           + root.findElement(By.cssSelector(".captcha-piece")).getCssValue("left") + ", status: "
@@ -355,7 +354,7 @@ class VerifyPageBrowserTest extends HttpTestSupport {
     WebElement result = browser.findElement(By.id(form + "-result"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].hidden = true; arguments[0].textContent = '';", result);
     browser.findElement(By.id(form + "-submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> result.isDisplayed() && !result.getText().isBlank());
+    new WebDriverWait(browser, Browser.PATIENCE).until(d -> result.isDisplayed() && !result.getText().isBlank());
     return result.getText();
   }
 

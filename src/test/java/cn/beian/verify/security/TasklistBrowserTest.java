@@ -10,7 +10,6 @@ import cn.beian.verify.process.identity.IdentitySetup;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierStatus;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -60,14 +59,14 @@ class TasklistBrowserTest extends StaffRestSupport {
 
     // when Gansu's reviewer logs in to Tasklist
     login("tasklist", "reviewer-gs");
-    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+    patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
         IdentitySetup.reviewFilter("CN-GS")));
     screenshot("tasklist-reviewer-filters");
 
     // then its bureau's filter lists the task; it opens, is claimed and approved through the form
     open("tasklist", "#/?task=" + review.getId());
     claim();
-    WebElement approved = wait(30).until(ExpectedConditions.elementToBeClickable(
+    WebElement approved = patiently().until(ExpectedConditions.elementToBeClickable(
         By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='审核通过']")));
     // Tasklist's task header may cover the form's lower part: bring the choice to the middle of the view first
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", approved);
@@ -77,7 +76,7 @@ class TasklistBrowserTest extends StaffRestSupport {
     textareas.get(textareas.size() - 1).sendKeys("材料齐全", Keys.TAB);
     screenshot("tasklist-reviewer-form");
     click(By.cssSelector("[ng-click=\"complete()\"]"));
-    wait(30).until(driver -> filings.get(gansu.id()).status() == FilingStatus.APPROVED);
+    patiently().until(driver -> filings.get(gansu.id()).status() == FilingStatus.APPROVED);
     screenshot("tasklist-reviewer-done");
     assertThat(browser.findElements(ERROR_NOTICE)).isEmpty();
     assertThat(filings.get(gansu.id()).reviewedBy()).isEqualTo("reviewer-gs");
@@ -94,7 +93,7 @@ class TasklistBrowserTest extends StaffRestSupport {
     login("tasklist", "desk");
     open("tasklist", "#/?task=" + zhang.taskId());
     claim();
-    List<WebElement> fields = wait(30).until(ExpectedConditions.numberOfElementsToBe(
+    List<WebElement> fields = patiently().until(ExpectedConditions.numberOfElementsToBe(
         By.cssSelector(".fjs-container input"), 3));
     fields.get(0).sendKeys(code, Keys.TAB);
     fields.get(1).sendKeys(zhejiang.zhang().phone(), Keys.TAB);
@@ -102,7 +101,7 @@ class TasklistBrowserTest extends StaffRestSupport {
     click(By.cssSelector("[ng-click=\"complete()\"]"));
 
     // then Tasklist shows the message of docs/rules.md §5 and the attempts left, no engine jargon
-    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(ERROR_NOTICE, "核验失败"));
+    patiently().until(ExpectedConditions.textToBePresentInElementLocated(ERROR_NOTICE, "核验失败"));
     WebElement notice = browser.findElement(ERROR_NOTICE);
     screenshot("tasklist-desk-wrong-entry");
     assertThat(notice.getText()).contains("张*的短信核验失败,请输入正确的信息。", "您还可以再输错4次")
@@ -116,7 +115,7 @@ class TasklistBrowserTest extends StaffRestSupport {
     click(By.cssSelector("[ng-click=\"complete()\"]"));
 
     // then the person is verified
-    wait(30).until(driver -> verifiers.get(zhang.id()).status() == VerifierStatus.VERIFIED);
+    patiently().until(driver -> verifiers.get(zhang.id()).status() == VerifierStatus.VERIFIED);
     screenshot("tasklist-desk-verified");
   }
 
@@ -129,24 +128,24 @@ class TasklistBrowserTest extends StaffRestSupport {
     login("cockpit", "reviewer-gs");
     open("cockpit", "#/process-instance/" + instance + "/runtime");
     // then it shows, with its variables, and nothing failed
-    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), gansu.id()));
+    patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), gansu.id()));
     screenshot("cockpit-reviewer-instance");
     assertThat(browser.findElements(ERROR_NOTICE)).isEmpty();
   }
 
   private void login(String app, String user) {
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    patiently().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    patiently().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
   }
 
   /** claims the open task and waits until Tasklist shows it claimed (the form is rendered again then) */
   private void claim() {
     click(By.cssSelector("[ng-click=\"claim()\"]"));
-    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
+    patiently().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[ng-click=\"unclaim()\"]")));
   }
 
   private void open(String app, String fragment) {
@@ -155,12 +154,12 @@ class TasklistBrowserTest extends StaffRestSupport {
 
   /** clicked as a script does: the page footer covers the bottom of the task form, where Complete is */
   private void click(By locator) {
-    WebElement element = wait(30).until(ExpectedConditions.elementToBeClickable(locator));
+    WebElement element = patiently().until(ExpectedConditions.elementToBeClickable(locator));
     ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
   }
 
-  private WebDriverWait wait(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  private WebDriverWait patiently() {
+    return new WebDriverWait(browser, Browser.PATIENCE);
   }
 
   private void screenshot(String name) {
