@@ -6,9 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -127,8 +135,45 @@ public final class ApplicationNode implements AutoCloseable {
       List<String> args = new ArrayList<>();
       all.forEach((name, value) -> args.add("--" + name + "=" + value));
       ConfigurableApplicationContext context = new SpringApplicationBuilder(BeianVerifyApplication.class)
-          .profiles(profiles).run(args.toArray(String[]::new));
+          .profiles(profiles).listeners(new LoggingSetupLock(true), new LoggingSetupLock(false))
+          .run(args.toArray(String[]::new));
       return new ApplicationNode(engine, context);
+    }
+  }
+
+  /**
+   * Spring Boot sets up Logback, which is one per JVM, when a context's environment is ready; nodes of one JVM that
+   * start at the same moment race there (a ConcurrentModificationException in Logback's property map, seen on a loaded
+   * CI machine). That one step therefore runs one node at a time; the rest of the start-up (the schema migration, the
+   * engine, the deployment) stays concurrent, which is what the cluster tests are about.
+   */
+  private static final class LoggingSetupLock implements GenericApplicationListener {
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private final boolean acquire;
+
+    LoggingSetupLock(boolean acquire) {
+      this.acquire = acquire;
+    }
+
+    @Override
+    public boolean supportsEventType(ResolvableType eventType) {
+      Class<?> type = eventType.getRawClass();
+      return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+          || ApplicationFailedEvent.class.isAssignableFrom(type));
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+      if (acquire && event instanceof ApplicationEnvironmentPreparedEvent) {
+        LOCK.lock();
+      } else if (!acquire && LOCK.isHeldByCurrentThread()) {
+        LOCK.unlock();
+      }
+    }
+
+    @Override
+    public int getOrder() {
+      return acquire ? Ordered.HIGHEST_PRECEDENCE : LoggingApplicationListener.DEFAULT_ORDER + 1;
     }
   }
 }
