@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium for the browser tests: the Debian package, driven through /usr/bin/chromedriver (never a
@@ -38,6 +42,24 @@ public final class Browser implements AutoCloseable {
   private Browser(ChromeDriverService service, WebDriver driver) {
     this.service = service;
     this.driver = driver;
+  }
+
+  /**
+   * Fills a Camunda webapp's login form (password = user name in the demo) and sends it. The login view may still be
+   * re-rendered while keys are typed (seen on a loaded machine: both entries landed in the name field), so the fields
+   * are filled until they hold what was typed.
+   */
+  public static void logIn(WebDriver driver, String user) {
+    new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement name = d.findElement(By.cssSelector("input[type=text]"));
+      WebElement password = d.findElement(By.cssSelector("input[type=password]"));
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys(user);
+      return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+    });
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
   public static Browser start() throws IOException {

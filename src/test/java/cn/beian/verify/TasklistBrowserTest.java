@@ -25,6 +25,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -120,6 +121,16 @@ class TasklistBrowserTest extends HttpTestSupport {
     chromium.screenshot("tasklist-03-desk-wrong-id-suffix");
     assertThat(filings.get(filingId).status()).isEqualTo(FilingStatus.VERIFYING);
 
+    // and nothing typed stays in the browser: no Save button, and a draft Tasklist would write is not stored
+    assertThat(browser.findElements(By.cssSelector("button[ng-click=\"save($event)\"]")))
+        .allSatisfy(save -> assertThat(save.isDisplayed()).isFalse());
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    assertThat(script.executeScript("localStorage.setItem('camunda-form:' + arguments[0], '{\"code\":\"123456\"}');"
+        + "localStorage.setItem('beian-probe', 'kept');"
+        + "return Object.keys(localStorage).filter(k => k.startsWith('camunda-form:') || k.startsWith('camForm:')"
+        + " || k === 'beian-probe');", "probe")).isEqualTo(List.of("beian-probe"));
+    script.executeScript("localStorage.removeItem('beian-probe');");
+
     // when the right suffix is entered
     WebElement suffix = formInput("idLast6");
     suffix.clear();
@@ -213,10 +224,8 @@ class TasklistBrowserTest extends HttpTestSupport {
     browser.manage().deleteAllCookies();
     ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
     browser.get(url("/camunda/app/tasklist/default/#/login"));
-    WebElement name = wait(By.cssSelector("input[type=text]"));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(By.cssSelector("input[type=text]"));
+    Browser.logIn(browser, user);
     wait(By.cssSelector(".navbar-brand .brand-name"));
     new WebDriverWait(browser, Browser.PATIENCE)
         .until(d -> !d.findElements(By.cssSelector("[cam-tasklist-filters] .task-filter")).isEmpty());
@@ -269,8 +278,15 @@ class TasklistBrowserTest extends HttpTestSupport {
     button.click();
   }
 
+  /** waits for the element; when it never shows, the failure carries a screenshot and what the page said instead */
   private WebElement wait(By locator) {
-    return new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    try {
+      return new WebDriverWait(browser, Browser.PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (TimeoutException e) {
+      chromium.screenshot("tasklist-timeout");
+      throw new AssertionError("no " + locator + " at " + browser.getCurrentUrl() + " (target/screenshots/"
+          + "tasklist-timeout.png); the page said: " + bodyText(), e);
+    }
   }
 
   private String bodyText() {

@@ -136,9 +136,7 @@ class TasklistBrowserTest extends StaffRestSupport {
   private void login(String app, String user) {
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
     patiently().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Browser.logIn(browser, user);
     patiently().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
   }
 

@@ -5,6 +5,32 @@
 // 2. An error of a task form (a wrong SMS code at the desk) is shown in Tasklist's notification area and stays there
 //    until closed, even after the right code completed the task: errors are cleared when the task shown changes
 //    (completed, or another one opened).
+// 3. Tasklist keeps a task form's values in the browser's localStorage when "Save" is clicked or the session runs out
+//    (`camunda-form:<task>` for Camunda Forms, `camForm:<task>` for embedded forms). For the desk's form that is an SMS
+//    code, a phone number and an ID suffix left behind on a shared desk computer: such drafts are never written, any
+//    left by an earlier version are removed, and the Save button is hidden (styles/user-styles.css).
+
+const DRAFT_KEYS = /^(camunda-form|camForm):/;
+
+(function noFormDraftsInTheBrowser() {
+  const storage = window.localStorage;
+  if (!storage) {
+    return;
+  }
+  for (let i = storage.length - 1; i >= 0; i--) {
+    const key = storage.key(i);
+    if (key !== null && DRAFT_KEYS.test(key)) {
+      storage.removeItem(key);
+    }
+  }
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (this === storage && DRAFT_KEYS.test(String(key))) {
+      return;
+    }
+    return setItem.call(this, key, value);
+  };
+})();
 
 const MESSAGES = [
   [/^Field is required\.$/, () => '此项为必填项。'],
