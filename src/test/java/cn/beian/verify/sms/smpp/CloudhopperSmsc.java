@@ -151,7 +151,11 @@ public final class CloudhopperSmsc implements AutoCloseable {
     deliver.setDestAddress(new Address((byte) 0x00, (byte) 0x00, "12381"));
     deliver.setShortMessage(shortMessage);
     tlvs.forEach(deliver::addOptionalParameter);
-    return session.sendRequestPdu(deliver, 5000, true).getResponse().getCommandStatus();
+    var future = session.sendRequestPdu(deliver, 5000, true);
+    if (!future.await() || !future.isSuccess()) {
+      throw new IllegalStateException("no deliver_sm_resp: " + future.getCause());
+    }
+    return future.getResponse().getCommandStatus();
   }
 
   static byte[] cString(String s) {
