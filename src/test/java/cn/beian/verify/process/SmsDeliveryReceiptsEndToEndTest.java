@@ -1,6 +1,7 @@
 package cn.beian.verify.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingEvent;
@@ -10,7 +11,10 @@ import cn.beian.verify.filing.SmsDeliveryPort.LastSms;
 import cn.beian.verify.review.ReviewService;
 import cn.beian.verify.review.ReviewView;
 import cn.beian.verify.sms.SmsReceiptTimeouts;
+import cn.beian.verify.sms.SmsOutbox;
 import cn.beian.verify.sms.smpp.CloudhopperSmsc;
+import cn.beian.verify.sms.smpp.SmppProperties;
+import cn.beian.verify.sms.smpp.SmppSmsGateway;
 import cn.beian.verify.verification.ResendResult;
 import cn.beian.verify.verification.Verifier;
 import com.cloudhopper.smpp.SmppConstants;
@@ -20,7 +24,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -48,6 +57,8 @@ class SmsDeliveryReceiptsEndToEndTest extends ProcessScenarioSupport {
   @Autowired ReviewService reviews;
   @Autowired MeterRegistry meters;
   @Autowired Clock clock;
+  @Autowired SmppProperties smpp;
+  @Autowired SmsOutbox outbox;
 
   private static CloudhopperSmsc start() {
     try {
@@ -167,6 +178,11 @@ class SmsDeliveryReceiptsEndToEndTest extends ProcessScenarioSupport {
     Incident incident = engine.getRuntimeService().createIncidentQuery().executionId(verifier.executionId())
         .incidentType(CamundaSmsDeliveryIncidents.UNDELIVERABLE_TYPE).singleResult();
     assertThat(incident.getIncidentMessage()).contains("UNDELIV", "001", "12381").doesNotContain(li.phone());
+    // and the reviewer's trail says it in Chinese, with the carrier's error
+    assertThat(reviews.view(filingId, false).history()).anySatisfy(e -> {
+      assertThat(e.event()).isEqualTo("短信无法送达");
+      assertThat(e.detail()).isEqualTo("（运营商回执 UNDELIV，错误码 001）");
+    });
 
     // when the rerouted message is delivered
     receipts(rerouted, SmppConstants.STATE_DELIVERED, 0);
@@ -202,6 +218,49 @@ class SmsDeliveryReceiptsEndToEndTest extends ProcessScenarioSupport {
         .satisfies(e -> assertThat(e.detail()).isEqualTo("UNDELIV/011"));
     assertThat(trail(filingId, "SMS_REROUTED")).isEmpty();
     assertThat(SMSC.submitsTo(wang.phone())).hasSize(sent);
+    // and the desk's incident on the person's task ends with the verification (here: the provider withdraws)
+    Verifier verifier = verifierOf(filingId, wang.phone());
+    assertThat(engine.getRuntimeService().createIncidentQuery().executionId(verifier.executionId())
+        .incidentType(CamundaSmsDeliveryIncidents.UNDELIVERABLE_TYPE).count()).isEqualTo(1);
+    filingService.withdraw(filingId);
+    runJobs(filingId);
+    assertThat(engine.getRuntimeService().createIncidentQuery()
+        .incidentType(CamundaSmsDeliveryIncidents.UNDELIVERABLE_TYPE).executionId(verifier.executionId()).count()).isZero();
+    assertThat(incidentsOf(filingId)).filteredOn(i -> i.getIncidentType().equals(
+        CamundaSmsDeliveryIncidents.UNDELIVERABLE_TYPE)).singleElement().satisfies(i -> assertThat(i.isOpen()).isFalse());
+  }
+
+  @Test
+  void shouldSettleAMessageOnceWhenItsPartsReceiptsReachTwoNodesAtOnce() throws Exception {
+    // given a second node bound to the same SMSC, beside this one, sharing the database
+    SmppSmsGateway otherNode = new SmppSmsGateway(smpp, outbox);
+    otherNode.start();
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(() -> SMSC.boundSessions() >= 2);
+      Person zhang = TestData.person("张三");
+      String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, TestData.person("李四")));
+      List<CloudhopperSmsc.Submit> parts = lastMessageTo(zhang.phone());
+      // when the receipts of its parts arrive at the same moment, one on each node's session
+      ExecutorService both = Executors.newFixedThreadPool(parts.size());
+      try {
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+          int session = i % 2;
+          String id = parts.get(i).messageId();
+          answers.add(both.submit(() -> SMSC.sendReceiptVia(session, id, SmppConstants.STATE_DELIVERED, 0)));
+        }
+        for (Future<Integer> answer : answers) {
+          assertThat(answer.get(30, TimeUnit.SECONDS)).isZero();
+        }
+      } finally {
+        both.shutdownNow();
+      }
+      // then the message is delivered, said once in the trail, whichever node tallied last
+      assertThat(sms(filingId, zhang).state()).isEqualTo("DELIVERED");
+      assertThat(trail(filingId, "SMS_DELIVERED")).hasSize(1);
+    } finally {
+      otherNode.stop();
+    }
   }
 
   @Test

@@ -132,19 +132,35 @@ public final class CloudhopperSmsc implements AutoCloseable {
    * @return the command_status the ESME answered
    */
   public int sendReceipt(String messageId, byte state, int error) throws Exception {
+    return sendReceiptVia(-1, messageId, state, error);
+  }
+
+  /** the same, through the {@code session}-th bound session (in the order they bound; -1: the newest) */
+  public int sendReceiptVia(int session, String messageId, byte state, int error) throws Exception {
     Submit submit = byId.get(messageId);
     String recipient = submit == null ? "13800000000" : submit.to();
     DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, state == SmppConstants.STATE_DELIVERED ? 1 : 0,
         DateTime.now(), DateTime.now(), state, error, "");
-    return deliver(recipient, receipt.toShortMessage().getBytes(StandardCharsets.US_ASCII), List.of(
+    return deliverVia(session, recipient, receipt.toShortMessage().getBytes(StandardCharsets.US_ASCII), List.of(
         new Tlv(SmppConstants.TAG_RECEIPTED_MSG_ID, cString(messageId)),
         new Tlv(SmppConstants.TAG_MSG_STATE, new byte[] {state})));
   }
 
+  public int boundSessions() {
+    return (int) sessions.stream().filter(SmppServerSession::isBound).count();
+  }
+
   /** sends a receipt-flagged deliver_sm with whatever text, TLVs and source address a test chooses */
   public int deliver(String sourceAddress, byte[] shortMessage, List<Tlv> tlvs) throws Exception {
-    SmppServerSession session = sessions.stream().filter(SmppServerSession::isBound).reduce((a, b) -> b)
-        .orElseThrow(() -> new IllegalStateException("no bound session"));
+    return deliverVia(-1, sourceAddress, shortMessage, tlvs);
+  }
+
+  private int deliverVia(int index, String sourceAddress, byte[] shortMessage, List<Tlv> tlvs) throws Exception {
+    List<SmppServerSession> bound = sessions.stream().filter(SmppServerSession::isBound).toList();
+    if (bound.isEmpty()) {
+      throw new IllegalStateException("no bound session");
+    }
+    SmppServerSession session = bound.get(index < 0 ? bound.size() - 1 : index);
     DeliverSm deliver = new DeliverSm();
     deliver.setEsmClass(SmppConstants.ESM_CLASS_MT_SMSC_DELIVERY_RECEIPT);
     deliver.setSourceAddress(new Address((byte) 0x01, (byte) 0x01, sourceAddress));
