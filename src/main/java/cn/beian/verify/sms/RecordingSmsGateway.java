@@ -47,15 +47,19 @@ public class RecordingSmsGateway implements SmsGateway {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public List<String> send(OutgoingSms sms) {
     String carrierId = BuiltinReceipts.PREFIX + sms.id();
-    if (jdbc.queryForObject("SELECT COUNT(*) FROM sms_message WHERE id = ?", Integer.class, sms.id()) > 0) {
-      return List.copyOf(log.acknowledgedParts(sms.id()).values());
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM sms_message WHERE id = ?", Integer.class, sms.id()) == 0) {
+      jdbc.update("INSERT INTO sms_message (id, verifier_id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
+              + "VALUES (?,?,?,?,?,?,?,?)",
+          sms.id(), sms.verifierId(), hasher.hash(HashDomains.PHONE, sms.to()), PhoneNumbers.mask(sms.to()),
+          cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), ts(clock.instant()));
+      LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()),
+          SmsTexts.forLog(sms.text()));
     }
-    jdbc.update("INSERT INTO sms_message (id, verifier_id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
-            + "VALUES (?,?,?,?,?,?,?,?)",
-        sms.id(), sms.verifierId(), hasher.hash(HashDomains.PHONE, sms.to()), PhoneNumbers.mask(sms.to()),
-        cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), ts(clock.instant()));
-    log.partAcknowledged(sms.id(), 1, 1, carrierId);
-    LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()), SmsTexts.forLog(sms.text()));
+    // the part is recorded in a transaction of its own, at most once: a hand-over retried after this one rolled back
+    // (or after the inbox row was written) finds it
+    if (log.acknowledgedParts(sms.id()).isEmpty()) {
+      log.partAcknowledged(sms.id(), 1, 1, carrierId);
+    }
     return List.of(carrierId);
   }
 }
