@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 class CamundaSmsDeliveryIncidents implements SmsDeliveryIncidents {
   /** the incident type Cockpit shows */
   static final String INCIDENT_TYPE = "smsDeliveryFailed";
+  /** the carrier reported a code undeliverable: open until a later SMS to the verifier is delivered */
+  static final String UNDELIVERABLE_TYPE = "smsUndeliverable";
 
   private final RuntimeService runtime;
 
@@ -23,5 +25,25 @@ class CamundaSmsDeliveryIncidents implements SmsDeliveryIncidents {
     }
     runtime.createIncident(INCIDENT_TYPE, executionId, messageId, StaffTexts.text("sms.incident", attempts, reason));
     return true;
+  }
+
+  @Override
+  public boolean raiseUndeliverable(String executionId, String messageId, String state, String error,
+      boolean rerouted) {
+    if (executionId == null || runtime.createExecutionQuery().executionId(executionId).count() == 0) {
+      return false;
+    }
+    runtime.createIncident(UNDELIVERABLE_TYPE, executionId, messageId, StaffTexts.text("sms.undeliverableIncident",
+        state, error == null ? "—" : error, StaffTexts.text(rerouted ? "sms.rerouted" : "sms.notRerouted")));
+    return true;
+  }
+
+  @Override
+  public void resolveUndeliverable(String executionId) {
+    if (executionId == null) {
+      return;
+    }
+    runtime.createIncidentQuery().executionId(executionId).incidentType(UNDELIVERABLE_TYPE).list()
+        .forEach(incident -> runtime.resolveIncident(incident.getId()));
   }
 }

@@ -3,6 +3,8 @@ package cn.beian.verify.review;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.SmsDeliveryPort;
+import cn.beian.verify.filing.SmsDeliveryPort.LastSms;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingType;
 import cn.beian.verify.filing.PersonRepository;
@@ -40,10 +42,12 @@ public class ReviewService {
   private final BeijingTimes times;
   private final String zone;
   private final Clock clock;
+  private final SmsDeliveryPort sms;
 
   public ReviewService(FilingRepository filings, PersonRepository persons, VerifierRepository verifiers,
       VerificationLifecycle verifications, PersonalDataCipher cipher, ProviderNames providers,
-      VerificationProperties properties, Clock clock) {
+      VerificationProperties properties, Clock clock, SmsDeliveryPort sms) {
+    this.sms = sms;
     this.filings = filings;
     this.persons = persons;
     this.verifiers = verifiers;
@@ -122,6 +126,7 @@ public class ReviewService {
     }
 
     List<Verifier> trail = verifiers.ofFiling(filingId);
+    Map<String, LastSms> lastSms = sms.lastSmsOf(filingId);
     Map<String, String> verifierNames = new LinkedHashMap<>();
     List<ReviewView.Verification> verificationRows = new ArrayList<>();
     for (Verifier v : trail) {
@@ -133,12 +138,13 @@ public class ReviewService {
           Texts.text("review.view.resends", v.manualResends(),
               Texts.text(v.autoResent() ? "review.view.autoResent" : "review.view.notAutoResent")),
           v.failedAttempts(),
-          times.format(v.verifiedAt())));
+          times.format(v.verifiedAt()),
+          lastSms(lastSms.get(v.id()))));
     }
 
     List<ReviewView.Event> history = filings.events(filingId).stream()
         .map(e -> new ReviewView.Event(times.format(e.at()), Labels.event(e.event()),
-            e.verifierId() == null ? "" : verifierNames.getOrDefault(e.verifierId(), ""), Labels.eventDetail(e.detail())))
+            e.verifierId() == null ? "" : verifierNames.getOrDefault(e.verifierId(), ""), eventDetail(e)))
         .toList();
 
     String title = Texts.text("review.view.title", f.requestNo(), Labels.of(f.type()), request.get(3).value());
@@ -146,6 +152,29 @@ public class ReviewService {
         Provinces.nameOf(f.province()), zone);
     return new ReviewView(title, unmasked, notice, List.copyOf(request), List.copyOf(personRows),
         List.copyOf(verificationRows), history);
+  }
+
+  /** the newest SMS's delivery, e.g. 无法送达 2026-11-30 16:40:12(运营商回执 UNDELIV,错误码 001) */
+  private String lastSms(LastSms last) {
+    if (last == null) {
+      return Texts.text("review.view.sms.none");
+    }
+    String line = Texts.text("review.view.sms." + last.state(), times.format(last.at()));
+    return "UNDELIVERABLE".equals(last.state()) && last.carrierState() != null
+        ? line + Texts.text("review.view.sms.carrierError", last.carrierState(),
+            last.carrierError() == null ? "—" : last.carrierError())
+        : line;
+  }
+
+  /** an undeliverable SMS's detail is the carrier's state/error (UNDELIV/001), said in Chinese */
+  private static String eventDetail(FilingEvent e) {
+    if (("SMS_UNDELIVERABLE".equals(e.event()) || "SMS_UNDELIVERED".equals(e.event())) && e.detail() != null
+        && !e.detail().contains("*")) {
+      String[] stateAndError = e.detail().split("/", 2);
+      return Texts.text("review.view.sms.carrierError", stateAndError[0],
+          stateAndError.length > 1 ? stateAndError[1] : "—");
+    }
+    return Labels.eventDetail(e.detail());
   }
 
   /** one line of the request's facts, labelled {@code review.item.<key>} */

@@ -25,9 +25,10 @@ public record ReviewView(String title, boolean unmasked, String notice, List<Ite
   /**
    * @param sent first and last sending time
    * @param resends manual resends and whether the automatic one went out
+   * @param sms the delivery of the newest SMS (submitted, delivered, undeliverable with the carrier's error, no receipt)
    */
   public record Verification(String name, String phone, String roles, String status, String sent, String resends,
-      int failedAttempts, String verifiedAt) {}
+      int failedAttempts, String verifiedAt, String sms) {}
 
   public record Event(String at, String event, String person, String detail) {}
 }

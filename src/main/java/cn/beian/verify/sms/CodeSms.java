@@ -4,7 +4,10 @@ import cn.beian.verify.verification.CodeMessages;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** A code's SMS: its text (docs/rules.md §7), the sender number for the recipient's carrier, into the outbox. */
+/**
+ * A code's SMS: its text (docs/rules.md §7), the sender number for the recipient's carrier, into the outbox. Once a
+ * code to the verifier was undeliverable, its later codes go out through the unified sender 12381.
+ */
 @Component
 class CodeSms implements CodeMessages {
   private final SenderNumbers senders;
@@ -18,7 +21,7 @@ class CodeSms implements CodeMessages {
   @Override
   public void enqueue(CodeMessage m) {
     String text = SmsTexts.verificationCode(m.code(), m.window(), m.deadline(), m.zone(), m.link());
-    outbox.enqueue(new OutgoingSms(UUID.randomUUID().toString(), m.verifierId(), m.phone(), senders.senderFor(m.phone()),
-        text), m.filingId());
+    String sender = outbox.hadUndeliverable(m.verifierId()) ? senders.unified() : senders.senderFor(m.phone());
+    outbox.enqueue(new OutgoingSms(UUID.randomUUID().toString(), m.verifierId(), m.phone(), sender, text), m.filingId());
   }
 }

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The built-in gateway of the embedded default ({@code beian.sms.transport=builtin}): every message is kept
  * (encrypted) in {@code sms_message} for the demo inbox, and logged with the phone, the code and the short link's
- * token masked. The inbox row's id is the outbox message id, so a message handed over twice is kept once.
+ * token masked. The inbox row's id is the outbox message id, so a message handed over twice is kept once. Like a
+ * carrier it answers with a message id (recorded as the message's one part), whose receipt {@link BuiltinReceipts}
+ * simulates.
  */
 @Component
 @ConditionalOnProperty(prefix = "beian.sms", name = "transport", havingValue = "builtin", matchIfMissing = true)
@@ -30,8 +32,11 @@ public class RecordingSmsGateway implements SmsGateway {
   private final KeyedHasher hasher;
   private final PersonalDataCipher cipher;
   private final Clock clock;
+  private final SmsSubmissionLog log;
 
-  public RecordingSmsGateway(JdbcTemplate jdbc, KeyedHasher hasher, PersonalDataCipher cipher, Clock clock) {
+  public RecordingSmsGateway(JdbcTemplate jdbc, KeyedHasher hasher, PersonalDataCipher cipher, Clock clock,
+      SmsSubmissionLog log) {
+    this.log = log;
     this.jdbc = jdbc;
     this.hasher = hasher;
     this.cipher = cipher;
@@ -41,14 +46,20 @@ public class RecordingSmsGateway implements SmsGateway {
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public List<String> send(OutgoingSms sms) {
-    if (jdbc.queryForObject("SELECT COUNT(*) FROM sms_message WHERE id = ?", Integer.class, sms.id()) > 0) {
-      return List.of();
+    String carrierId = BuiltinReceipts.PREFIX + sms.id();
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM sms_message WHERE id = ?", Integer.class, sms.id()) == 0) {
+      jdbc.update("INSERT INTO sms_message (id, verifier_id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
+              + "VALUES (?,?,?,?,?,?,?,?)",
+          sms.id(), sms.verifierId(), hasher.hash(HashDomains.PHONE, sms.to()), PhoneNumbers.mask(sms.to()),
+          cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), ts(clock.instant()));
+      LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()),
+          SmsTexts.forLog(sms.text()));
     }
-    jdbc.update("INSERT INTO sms_message (id, verifier_id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
-            + "VALUES (?,?,?,?,?,?,?,?)",
-        sms.id(), sms.verifierId(), hasher.hash(HashDomains.PHONE, sms.to()), PhoneNumbers.mask(sms.to()),
-        cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), ts(clock.instant()));
-    LOG.info("SMS {} from {} to {}: {}", sms.id(), sms.from(), PhoneNumbers.mask(sms.to()), SmsTexts.forLog(sms.text()));
-    return List.of();
+    // the part is recorded in a transaction of its own, at most once: a hand-over retried after this one rolled back
+    // (or after the inbox row was written) finds it
+    if (log.acknowledgedParts(sms.id()).isEmpty()) {
+      log.partAcknowledged(sms.id(), 1, 1, carrierId);
+    }
+    return List.of(carrierId);
   }
 }

@@ -25,6 +25,11 @@ public class SenderNumbers {
     return carriers.carrierOf(phone).map(SenderNumbers::carrierSender).orElse(UNIFIED);
   }
 
+  /** the unified sender 12381 (docs/rules.md §7), whatever the mode: where an undeliverable code goes next */
+  public String unified() {
+    return UNIFIED;
+  }
+
   private static String carrierSender(Carrier carrier) {
     return switch (carrier) {
       case CHINA_TELECOM -> CHINA_TELECOM;

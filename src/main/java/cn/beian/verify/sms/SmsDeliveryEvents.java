@@ -14,9 +14,12 @@ public final class SmsDeliveryEvents {
   /** a hand-over failed: retried later, or ({@code givenUp}) the message is FAILED for good */
   public record HandOverFailed(String messageId, String filingId, boolean throttled, boolean givenUp) {}
 
-  /** the carrier's final delivery receipt of a whole message; {@code state} is the carrier's (DELIVRD, UNDELIV, ...) */
+  /**
+   * A whole message's delivery settled: by the carrier's final receipt ({@code state} is the carrier's: DELIVRD,
+   * UNDELIV, ...) or, {@code outcome} NO_RECEIPT and {@code state} null, by the lack of one in time.
+   */
   public record ReceiptRecorded(String messageId, String filingId, String state, boolean delivered,
-      Instant enqueuedAt, Instant receivedAt) {}
+      Instant enqueuedAt, Instant receivedAt, DeliveryState outcome) {}
 
   private SmsDeliveryEvents() {}
 }

@@ -14,10 +14,21 @@ public interface SmsSubmissionLog {
   void partAcknowledged(String messageId, int partNo, int partCount, String carrierMessageId);
 
   /**
-   * Records a delivery receipt of one part.
+   * Records a final delivery receipt of one part, matched through the database (any node may receive it).
    *
-   * @param finalState the receipt's state as the carrier names it (DELIVRD, UNDELIV, EXPIRED, ...)
-   * @return false when no message has this carrier id
+   * @return what became of it
    */
-  boolean receiptReceived(String carrierMessageId, String finalState, boolean delivered);
+  ReceiptOutcome receiptReceived(CarrierReceipt receipt);
+
+  /** what a receipt did */
+  enum ReceiptOutcome {
+    /** recorded against its part (and, once every part is known, its message) */
+    RECORDED,
+    /** its part already had a final receipt: a replay, without effect */
+    DUPLICATE,
+    /** no part of ours has this carrier id (yet: the carrier may deliver it again later) */
+    UNKNOWN,
+    /** the id is ours but the receipt names another recipient: dropped without effect */
+    MISMATCH
+  }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import cn.beian.verify.sms.BuiltinReceipts;
+import cn.beian.verify.sms.RecordingSmsGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The headers and cookies of the prod profile, as Camunda's own production configuration sets them: HSTS on every
@@ -55,6 +59,13 @@ class ProductionHardeningTest extends ProductionWithAdministrator {
   void shouldServeNoDemoInbox() {
     assertThat(get("/dev/sms", null).status()).isEqualTo(404);
     assertThat(get("/api/v1/dev/sms", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldHaveNoSimulatedCarrierNorItsUndeliverableSwitch(@Autowired ApplicationContext context) {
+    // the demo's switch that makes a number's codes "undeliverable" must not exist where real citizens get codes
+    assertThat(context.getBeansOfType(BuiltinReceipts.class)).isEmpty();
+    assertThat(context.getBeansOfType(RecordingSmsGateway.class)).isEmpty();
   }
 
   /** a Set-Cookie header's attributes after the value, lower case ("secure", "httponly", "samesite=lax", …) */

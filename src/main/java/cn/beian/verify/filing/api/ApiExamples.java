@@ -45,9 +45,11 @@ final class ApiExamples {
         "verificationDeadline": "2026-11-23T15:04:05+08:00",
         "verifiers": [
           {"roles": ["ENTITY_PRINCIPAL"], "name": "张*", "phone": "138****8000", "status": "PENDING",
-           "failedAttempts": 0, "manualResends": 0, "verifiedAt": null},
+           "failedAttempts": 0, "manualResends": 0, "verifiedAt": null,
+           "sms": {"state": "DELIVERED", "at": "2026-11-22T15:04:09+08:00"}},
           {"roles": ["WEBSITE_PRINCIPAL"], "name": "李*", "phone": "139****9000", "status": "PENDING",
-           "failedAttempts": 0, "manualResends": 0, "verifiedAt": null}
+           "failedAttempts": 0, "manualResends": 0, "verifiedAt": null,
+           "sms": {"state": "SUBMITTED", "at": "2026-11-22T15:04:06+08:00"}}
         ],
         "returnReason": null,
         "reviewDecision": null,

@@ -32,7 +32,15 @@ public record FilingView(
       @Schema(description = "本申请中核验失败的次数", example = "0") int failedAttempts,
       @Schema(description = "本申请中人工重发短信的次数", example = "0") int manualResends,
       @Schema(description = "核验通过时间(北京时间)", nullable = true, example = "2026-11-22T16:20:00+08:00")
-      String verifiedAt) {}
+      String verifiedAt,
+      @Schema(description = "最近一条验证码短信的送达状态;尚未交给运营商时为 null", nullable = true) Sms sms) {}
+
+  @Schema(name = "FilingVerifierSms", description = "最近一条验证码短信的送达状态")
+  public record Sms(
+      @Schema(description = "SUBMITTED 运营商已接收;DELIVERED 已送达;UNDELIVERABLE 运营商回执无法送达;"
+          + "NO_RECEIPT 规定时间内未收到回执", example = "DELIVERED",
+          allowableValues = {"SUBMITTED", "DELIVERED", "UNDELIVERABLE", "NO_RECEIPT"}) String state,
+      @Schema(description = "进入该状态的时间(北京时间)", example = "2026-11-22T15:04:09+08:00") String at) {}
 
   @Schema(name = "FilingHistoryEntry", description = "处理轨迹中的一条记录")
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,8 @@ package cn.beian.verify.filing.api;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.SmsDeliveryPort;
+import cn.beian.verify.filing.SmsDeliveryPort.LastSms;
 import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.filing.VerificationPort.VerifierSummary;
 import cn.beian.verify.kernel.BusinessZone;
@@ -24,20 +26,23 @@ class FilingViews {
 
   private final FilingRepository filings;
   private final VerificationPort verifiers;
+  private final SmsDeliveryPort sms;
 
-  FilingViews(FilingRepository filings, VerificationPort verifiers, BusinessZone zone) {
+  FilingViews(FilingRepository filings, VerificationPort verifiers, SmsDeliveryPort sms, BusinessZone zone) {
     this.filings = filings;
     this.verifiers = verifiers;
+    this.sms = sms;
     this.times = DateTimeFormatter.ofPattern(TIME).withZone(zone.id());
   }
 
   FilingView of(Filing filing) {
     List<VerifierSummary> people = verifiers.verifiersOf(filing.id());
+    Map<String, LastSms> lastSms = sms.lastSmsOf(filing.id());
     Map<String, String> phoneOf = people.stream()
         .collect(Collectors.toMap(VerifierSummary::id, VerifierSummary::phoneMasked));
     List<FilingView.Verifier> verifierViews = people.stream()
         .map(v -> new FilingView.Verifier(v.roles(), v.nameMasked(), v.phoneMasked(), v.status(),
-            v.failedAttempts(), v.manualResends(), time(v.verifiedAt())))
+            v.failedAttempts(), v.manualResends(), time(v.verifiedAt()), sms(lastSms.get(v.id()))))
         .toList();
     List<FilingView.HistoryEntry> history = filings.events(filing.id()).stream()
         .map(e -> new FilingView.HistoryEntry(time(e.at()), e.event(), phone(e, phoneOf::get)))
@@ -49,6 +54,10 @@ class FilingViews {
 
   private static String phone(FilingEvent event, Function<String, String> phoneOfVerifier) {
     return event.verifierId() == null ? null : phoneOfVerifier.apply(event.verifierId());
+  }
+
+  private FilingView.Sms sms(LastSms last) {
+    return last == null ? null : new FilingView.Sms(last.state(), time(last.at()));
   }
 
   private static String name(Enum<?> value) {

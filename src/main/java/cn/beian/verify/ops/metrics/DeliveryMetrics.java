@@ -2,6 +2,7 @@ package cn.beian.verify.ops.metrics;
 
 import cn.beian.verify.notify.CallbackAttempted;
 import cn.beian.verify.notify.CallbackProperties;
+import cn.beian.verify.sms.DeliveryState;
 import cn.beian.verify.sms.SmsDeliveryEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,7 @@ class DeliveryMetrics {
   private final Timer accepted;
 
   private static final String HANDOVER_FAILURES = "beian.sms.handover.failures";
+  private static final String DELIVERIES = "beian.sms.delivery";
   private static final String DELIVERED = "beian.callbacks.delivered";
   private static final String FAILED = "beian.callbacks.failed";
 
@@ -37,6 +39,11 @@ class DeliveryMetrics {
       handOverFailures(outcome);
     }
     receipts("DELIVRD");
+    for (DeliveryState outcome : DeliveryState.values()) {
+      if (outcome != DeliveryState.SUBMITTED) {
+        deliveries(outcome);
+      }
+    }
     for (String provider : callbacks.providers().keySet()) {
       callbacks(true, provider);
       callbacks(false, provider);
@@ -55,7 +62,10 @@ class DeliveryMetrics {
 
   @TransactionalEventListener(fallbackExecution = true)
   public void onReceipt(SmsDeliveryEvents.ReceiptRecorded event) {
-    receipts(event.state() == null ? "UNKNOWN" : event.state()).record(between(event.enqueuedAt(), event.receivedAt()));
+    if (event.outcome() != DeliveryState.NO_RECEIPT) {
+      receipts(event.state() == null ? "UNKNOWN" : event.state()).record(between(event.enqueuedAt(), event.receivedAt()));
+    }
+    deliveries(event.outcome()).increment();
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -77,6 +87,13 @@ class DeliveryMetrics {
         .serviceLevelObjectives(seconds(1), seconds(5), seconds(10), seconds(30), seconds(60), seconds(120),
             seconds(300), seconds(600), seconds(1800), seconds(3600), seconds(4 * 3600), seconds(24 * 3600))
         .register(registry);
+  }
+
+  /** @param outcome what became of a message: DELIVERED, UNDELIVERABLE or NO_RECEIPT (none in time) */
+  private Counter deliveries(DeliveryState outcome) {
+    return Counter.builder(DELIVERIES)
+        .description("SMS whose delivery settled, by outcome: delivered, undeliverable, or no receipt in time")
+        .tag("outcome", outcome.name()).register(registry);
   }
 
   private Counter callbacks(boolean delivered, String provider) {

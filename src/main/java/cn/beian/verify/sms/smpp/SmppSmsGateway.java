@@ -1,15 +1,18 @@
 package cn.beian.verify.sms.smpp;
 
+import cn.beian.verify.sms.CarrierReceipt;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SmsDeliveryException;
 import cn.beian.verify.sms.SmsGateway;
 import cn.beian.verify.sms.SmsSubmissionLog;
+import cn.beian.verify.sms.SmsSubmissionLog.ReceiptOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +25,6 @@ import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -39,8 +41,6 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
-import org.jsmpp.util.DeliveryReceiptState;
-import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -271,19 +271,18 @@ public class SmppSmsGateway implements SmsGateway, SmartLifecycle {
       if (!MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
         return;
       }
-      DeliveryReceipt receipt;
-      try {
-        receipt = deliverSm.getShortMessageAsDeliveryReceipt();
-      } catch (InvalidDeliveryReceiptException e) {
-        LOG.warn("SMPP delivery receipt not understood; ignored");
+      Optional<CarrierReceipt> read = ReceiptPdus.read(deliverSm.getShortMessage(), deliverSm::getOptionalParameter,
+          deliverSm.getSourceAddr());
+      if (read.isEmpty()) {
+        // acknowledged and dropped: asking for it again would bring the same garbage back
+        LOG.warn("SMPP delivery receipt without a usable message id and state; ignored");
         return;
       }
-      DeliveryReceiptState state = receipt.getFinalStatus();
-      if (state == DeliveryReceiptState.ENROUTE || state == DeliveryReceiptState.ACCEPTD) {
+      CarrierReceipt receipt = read.get();
+      if (!receipt.isFinal()) {
         return;
       }
-      boolean known = log.receiptReceived(receipt.getId(), state.name(), state == DeliveryReceiptState.DELIVRD);
-      if (!known) {
+      if (log.receiptReceived(receipt) == ReceiptOutcome.UNKNOWN) {
         // not (yet) recorded as ours: a temporary error makes the SMSC deliver the receipt again later
         throw new ProcessRequestException("unknown message id", SMPPConstant.STAT_ESME_RX_T_APPN);
       }

@@ -3,6 +3,7 @@ package cn.beian.verify.ops.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.beian.verify.sms.CarrierReceipt;
 import cn.beian.verify.sms.SmsSubmissionLog;
 import cn.beian.verify.sms.smpp.SmppProperties;
 import cn.beian.verify.sms.smpp.SmppSmsGateway;
@@ -56,8 +57,8 @@ class SmscHealthIndicatorTest {
     public void partAcknowledged(String messageId, int partNo, int partCount, String carrierMessageId) {}
 
     @Override
-    public boolean receiptReceived(String carrierMessageId, String finalState, boolean delivered) {
-      return false;
+    public ReceiptOutcome receiptReceived(CarrierReceipt receipt) {
+      return ReceiptOutcome.UNKNOWN;
     }
   };
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.beian.verify.sms.CarrierDirectory;
+import cn.beian.verify.sms.CarrierReceipt;
 import cn.beian.verify.sms.OutgoingSms;
 import cn.beian.verify.sms.SenderMode;
 import cn.beian.verify.sms.SenderNumbers;
@@ -171,12 +172,12 @@ class SmppSmsGatewayTest {
     }
 
     @Override
-    public synchronized boolean receiptReceived(String carrierMessageId, String finalState, boolean delivered) {
-      boolean known = parts.values().stream().anyMatch(p -> p.containsValue(carrierMessageId));
+    public synchronized ReceiptOutcome receiptReceived(CarrierReceipt receipt) {
+      boolean known = parts.values().stream().anyMatch(p -> p.containsValue(receipt.carrierMessageId()));
       if (known) {
-        receipts.add(carrierMessageId + ":" + finalState);
+        receipts.add(receipt.carrierMessageId() + ":" + receipt.state());
       }
-      return known;
+      return known ? ReceiptOutcome.RECORDED : ReceiptOutcome.UNKNOWN;
     }
   }
 }
