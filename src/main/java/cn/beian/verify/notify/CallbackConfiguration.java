@@ -1,15 +1,20 @@
 package cn.beian.verify.notify;
 
+import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.outbox.OutboxWorker;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The callback outbox (written by the filing repository's status listeners), its kind and its worker on this node. */
+/**
+ * The callback outbox (written by the filing repository's status listeners), its kind and its worker on this node;
+ * the providers' change feed and what writes it.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallbackConfiguration {
 
@@ -24,6 +29,17 @@ class CallbackConfiguration {
   OutboxWorker callbackOutboxWorker(CallbackDispatcher callbacks, CallbackProperties properties) {
     return new OutboxWorker("callback", callbacks.outbox(), CallbackDispatcher.TABLE.name(),
         !properties.providers().isEmpty());
+  }
+
+  @Bean
+  FilingChangeFeed filingChangeFeed(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new FilingChangeFeed(jdbc, transactions);
+  }
+
+  @Bean
+  FilingChangeRecorder filingChangeRecorder(FilingChangeFeed feed, CallbackOutbox callbacks, JdbcTemplate jdbc,
+      ObjectProvider<VerificationPort> verifiers) {
+    return new FilingChangeRecorder(feed, callbacks, jdbc, verifiers);
   }
 
   @Bean

@@ -5,32 +5,53 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.beian.verify.filing.FilingStatusListener.StatusChange;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The body of a callback, exactly the fields of docs/http-contract.md §1; {@code returnReason} is null unless RETURNED, {@code at}
- * is the time of the change as an offset date-time in Beijing time ({@code 2026-11-23T15:04:05.123+08:00}).
+ * The body of a status callback, exactly the fields of docs/http-contract.md §1; {@code returnReason} is null unless
+ * RETURNED, {@code at} is the time of the change as an offset date-time in Beijing time
+ * ({@code 2026-11-23T15:04:05.123+08:00}).
  */
 @JsonPropertyOrder({"event", "filingId", "requestNo", "status", "returnReason", "at"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record CallbackEvent(String event, String filingId, String requestNo, String status, String returnReason, String at) {
-  static final String STATUS_CHANGED = "filing.status_changed";
+  static final String STATUS_CHANGED = ProviderEvents.STATUS_CHANGED;
   // a private mapper: the body's bytes are what gets signed, whatever the web layer's Jackson settings are
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static CallbackEvent of(StatusChange change, ZoneId zone) {
     return new CallbackEvent(STATUS_CHANGED, change.filingId(), change.requestNo(), change.status().name(),
-        change.returnReason() == null ? null : change.returnReason().name(),
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(change.at().truncatedTo(ChronoUnit.MILLIS).atZone(zone)));
+        change.returnReason() == null ? null : change.returnReason().name(), at(change.at(), zone));
   }
 
   String toJson() {
+    return json(this);
+  }
+
+  static String at(Instant at, ZoneId zone) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.MILLIS).atZone(zone));
+  }
+
+  static String json(Object body) {
     try {
-      return JSON.writeValueAsString(this);
+      return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a record of strings always serialises", e);
+    }
+  }
+
+  /**
+   * The body of a per-person callback (docs/http-contract.md §1): {@code verifier.sms_sent} and the other five, the
+   * person masked as in the request view, the person's status after the event.
+   */
+  @JsonPropertyOrder({"event", "filingId", "requestNo", "verifier", "at"})
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record VerifierCallback(String event, String filingId, String requestNo, ProviderEvent.Person verifier, String at) {
+    String toJson() {
+      return json(this);
     }
   }
 }
