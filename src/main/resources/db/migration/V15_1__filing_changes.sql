@@ -28,7 +28,7 @@ CREATE TABLE filing_change (
 CREATE UNIQUE INDEX ux_filing_change_position ON filing_change (position);
 -- a provider's feed: its rows after a position, in position order
 CREATE INDEX ix_filing_change_provider ON filing_change (provider_id, position);
--- what the request's trail is for the retention job and for deleting a request with its changes
+-- the events of one request
 CREATE INDEX ix_filing_change_filing ON filing_change (filing_id);
 
 -- the sequencer: one row, locked by the step that hands out positions; last_position is the highest handed out
