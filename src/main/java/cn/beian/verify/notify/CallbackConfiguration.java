@@ -3,7 +3,10 @@ package cn.beian.verify.notify;
 import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.outbox.OutboxWorker;
 import cn.beian.verify.verification.VerificationProperties;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
 import java.time.Clock;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +32,22 @@ class CallbackConfiguration {
   OutboxWorker callbackOutboxWorker(CallbackDispatcher callbacks, CallbackProperties properties) {
     return new OutboxWorker("callback", callbacks.outbox(), CallbackDispatcher.TABLE.name(),
         !properties.providers().isEmpty());
+  }
+
+  /**
+   * the callback bodies in the OpenAPI document: no operation of the product returns them, the providers' endpoints
+   * receive them, so they are added as schemas of their own (StatusCallback, VerifierCallback)
+   */
+  @Bean
+  OpenApiCustomizer callbackSchemas() {
+    return openApi -> {
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      ModelConverters converters = ModelConverters.getInstance();
+      converters.readAll(CallbackEvent.class).forEach(openApi.getComponents()::addSchemas);
+      converters.readAll(CallbackEvent.VerifierCallback.class).forEach(openApi.getComponents()::addSchemas);
+    };
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package cn.beian.verify.notify;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +17,13 @@ public record ProviderEvent(String providerId, String filingId, String requestNo
     String returnReason, String verifierId, Person verifier, Instant at) {
 
   /** a verifier as the provider sees it: roles, masked name, masked phone, the person's status after the event */
+  @Schema(name = "CallbackVerifier", description = "核验人(姓名和手机号码已脱敏)")
   @JsonPropertyOrder({"roles", "name", "phone", "status"})
-  public record Person(List<String> roles, String name, String phone, String status) {}
+  public record Person(
+      @Schema(example = "[\"ENTITY_PRINCIPAL\"]") List<String> roles,
+      @Schema(example = "张*") String name,
+      @Schema(example = "138****8000") String phone,
+      @Schema(allowableValues = {"PENDING", "VERIFIED", "FAILED", "EXPIRED", "CANCELLED"}) String status) {}
 
   public boolean perPerson() {
     return verifier != null;

@@ -111,6 +111,32 @@ class FilingChangeFeedApiTest extends HttpTestSupport {
     assertThat(get("/api/v1/filing-changes", null).status()).isEqualTo(401);
   }
 
+  @Test
+  void shouldDescribeTheListTheFeedAndTheCallbackBodiesInTheOpenApiDocument() {
+    // when
+    JsonNode docs = get("/v3/api-docs", null).body();
+
+    // then the feed and the list are there with their parameters and examples
+    JsonNode feed = docs.at("/paths/~1api~1v1~1filing-changes/get");
+    assertThat(feed.get("parameters").findValuesAsText("name")).containsExactlyInAnyOrder("after", "limit");
+    assertThat(feed.at("/responses/200").toString()).contains("verifier.verified", "nextCursor");
+    assertThat(feed.at("/responses/400").toString()).contains("after");
+    JsonNode list = docs.at("/paths/~1api~1v1~1filings/get");
+    assertThat(list.get("parameters").findValuesAsText("name")).containsExactlyInAnyOrder("requestNo", "status", "type",
+        "province", "submittedFrom", "submittedTo", "limit", "cursor");
+    assertThat(list.at("/responses/200").toString()).contains("nextCursor", "FilingPage");
+    // and the callback bodies, with the contract's fields and an example each
+    JsonNode schemas = docs.at("/components/schemas");
+    assertThat(schemas.get("StatusCallback").get("properties").fieldNames()).toIterable()
+        .containsExactly("event", "filingId", "requestNo", "status", "returnReason", "at");
+    assertThat(schemas.get("VerifierCallback").get("properties").fieldNames()).toIterable()
+        .containsExactly("event", "filingId", "requestNo", "verifier", "at");
+    assertThat(schemas.get("CallbackVerifier").get("properties").fieldNames()).toIterable()
+        .containsExactly("roles", "name", "phone", "status");
+    assertThat(schemas.get("VerifierCallback").get("example").toString()).contains("verifier.sms_undeliverable");
+    assertThat(schemas.get("StatusCallback").get("example").toString()).contains("filing.status_changed");
+  }
+
   private String submitAndSend(String apiKey, Person entity, Person website) {
     Response created = post("/api/v1/filings", apiKey, TestData.newFiling("CN-GS", entity, website));
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);

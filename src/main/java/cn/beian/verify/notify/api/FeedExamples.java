@@ -1,6 +1,6 @@
 package cn.beian.verify.notify.api;
 
-/** Examples of the change feed and the callbacks in the OpenAPI document, in the words of docs/http-contract.md §1. */
+/** Examples of the change feed in the OpenAPI document, in the words of docs/http-contract.md §1. */
 final class FeedExamples {
   static final String PAGE = """
       {
@@ -22,18 +22,6 @@ final class FeedExamples {
         "detail": "有1个查询参数有误,请修改后重试。", "instance": "/api/v1/filing-changes",
         "errors": [{"field": "after", "message": "游标无效:请原样使用本接口上一页返回的游标"}]
       }""";
-
-  static final String STATUS_CALLBACK = """
-      {"event": "filing.status_changed", "filingId": "0b7c4f0e-5d0a-4d7b-9a53-1f1d2c3e4f50",
-       "requestNo": "ALIYUN-20261122-0001", "status": "RETURNED", "returnReason": "EXPIRED",
-       "at": "2026-11-23T15:04:05.123+08:00"}""";
-
-  static final String VERIFIER_CALLBACK = """
-      {"event": "verifier.sms_undeliverable", "filingId": "0b7c4f0e-5d0a-4d7b-9a53-1f1d2c3e4f50",
-       "requestNo": "ALIYUN-20261122-0001",
-       "verifier": {"roles": ["ENTITY_PRINCIPAL", "WEBSITE_PRINCIPAL"], "name": "张*", "phone": "138****8000",
-                    "status": "PENDING"},
-       "at": "2026-11-22T15:04:09.871+08:00"}""";
 
   private FeedExamples() {}
 }
