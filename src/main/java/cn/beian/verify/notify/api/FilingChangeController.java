@@ -97,10 +97,9 @@ class FilingChangeController {
 
   private FilingChanges.Item item(String providerId, Change change) {
     ProviderEvent e = change.event();
-    ProviderEvent.Person p = e.verifier();
     return new FilingChanges.Item(cursors.seal(CURSOR_KIND, providerId, List.of(Long.toString(change.position()))),
         e.filingId(), e.requestNo(), e.event(), e.status(), e.returnReason(),
-        p == null ? null : new FilingChanges.Verifier(p.roles(), p.name(), p.phone(), p.status()),
+        e.verifier(),
         times.format(e.at().truncatedTo(ChronoUnit.MILLIS)));
   }
 }

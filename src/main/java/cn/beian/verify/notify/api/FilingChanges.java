@@ -2,6 +2,7 @@ package cn.beian.verify.notify.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import cn.beian.verify.notify.ProviderEvent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -27,15 +28,6 @@ public record FilingChanges(
           allowableValues = {"VERIFYING", "UNDER_REVIEW", "APPROVED", "REJECTED", "RETURNED", "WITHDRAWN"}) String status,
       @Schema(description = "退回原因(仅退回时的状态变更事件)", allowableValues = {"EXPIRED", "VERIFICATION_FAILED"})
       String returnReason,
-      @Schema(description = "相关核验人(仅 verifier.* 事件)") Verifier verifier,
+      @Schema(description = "相关核验人(仅 verifier.* 事件;status 为事件发生后此人的核验状态)") ProviderEvent.Person verifier,
       @Schema(description = "事件时间(北京时间)", example = "2026-11-22T15:04:05.123+08:00") String at) {}
-
-  @Schema(name = "FilingChangeVerifier", description = "事件涉及的核验人(姓名和手机号码已脱敏),status 为事件发生后此人的核验状态")
-  @JsonPropertyOrder({"roles", "name", "phone", "status"})
-  public record Verifier(
-      @Schema(example = "[\"ENTITY_PRINCIPAL\"]") List<String> roles,
-      @Schema(example = "张*") String name,
-      @Schema(example = "138****8000") String phone,
-      @Schema(example = "VERIFIED", allowableValues = {"PENDING", "VERIFIED", "FAILED", "EXPIRED", "CANCELLED"})
-      String status) {}
 }
