@@ -8,17 +8,22 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.beian.verify.HttpTestSupport;
 import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
+import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.sms.SmsEvents;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.VerificationService;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The change feed over HTTP (docs/http-contract.md §1 "Changes"): a request's events in order, the per-person ones
@@ -27,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SharedHttpContext
 class FilingChangeFeedApiTest extends HttpTestSupport {
   @Autowired VerificationService verificationService;
+  @Autowired FilingRepository filings;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void shouldTellEveryEventOfARequestInOrderWithThePersonsMasked() {
@@ -62,6 +69,31 @@ class FilingChangeFeedApiTest extends HttpTestSupport {
     // and the feed's table holds no personal data in clear either
     assertThat(jdbc.queryForList("SELECT * FROM filing_change WHERE filing_id = ?", filingId).toString())
         .doesNotContain(zhang.phone(), li.phone(), "张三", "李四");
+  }
+
+  @Test
+  void shouldTellThatAnSmsWasNotDeliveredButNotThatNoReceiptCame() {
+    // given a request whose two persons got their codes
+    Person zhang = person("张三");
+    Person li = person("李四");
+    String filingId = submitAndSend(PROVIDER_A_KEY, zhang, li);
+    String zhangId = verifierId(filingId, zhang);
+    String liId = verifierId(filingId, li);
+
+    // when the trail records a receipt "not delivered" for one, as the SMS outbox does, and no receipt for the other
+    new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+      filings.addEvent(filingId, zhangId, SmsEvents.SMS_UNDELIVERED, Instant.now(), "UNDELIV");
+      filings.addEvent(filingId, liId, "SMS_NO_RECEIPT", Instant.now(), null);
+    });
+
+    // then the provider's feed tells the first as verifier.sms_undeliverable, the second not at all
+    List<JsonNode> mine = follow(PROVIDER_A_KEY, null, 100).stream()
+        .filter(item -> item.get("filingId").asText().equals(filingId)).toList();
+    assertThat(mine).extracting(i -> i.get("event").asText(), i -> i.path("verifier").path("phone").asText(null),
+        i -> i.path("verifier").path("status").asText(null))
+        .endsWith(tuple("verifier.sms_undeliverable", PhoneNumbers.mask(zhang.phone()), "PENDING"));
+    assertThat(mine).extracting(i -> i.get("event").asText()).doesNotContain("SMS_NO_RECEIPT")
+        .filteredOn(e -> e.startsWith("verifier.sms_")).hasSize(3);
   }
 
   @Test
@@ -135,6 +167,11 @@ class FilingChangeFeedApiTest extends HttpTestSupport {
         .containsExactly("roles", "name", "phone", "status");
     assertThat(schemas.get("VerifierCallback").get("example").toString()).contains("verifier.sms_undeliverable");
     assertThat(schemas.get("StatusCallback").get("example").toString()).contains("filing.status_changed");
+  }
+
+  private String verifierId(String filingId, Person person) {
+    return jdbc.queryForObject("SELECT id FROM verifier WHERE filing_id = ? AND phone_hash = ?", String.class,
+        filingId, hashes.phone(person.phone()));
   }
 
   private String submitAndSend(String apiKey, Person entity, Person website) {
