@@ -1,6 +1,7 @@
 package cn.beian.verify.config;
 
 import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.InvalidQueryException;
 import cn.beian.verify.kernel.JsonInputErrors.Translation;
 import cn.beian.verify.kernel.JsonInputErrors;
 import cn.beian.verify.kernel.Problems;
@@ -53,6 +54,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.tooMany(e));
+  }
+
+  /** a provider's list or feed asked with query parameters the product refuses, each named */
+  @ExceptionHandler(InvalidQueryException.class)
+  ResponseEntity<Object> invalidQuery(InvalidQueryException e) {
+    return Problems.entity(Problems.invalid(problems.text("query.invalid.title"),
+        problems.text("query.invalid.detail", e.errors().size()), e.errors()));
   }
 
   /** a multipart body that cannot be parsed, on endpoints that take JSON anyway */

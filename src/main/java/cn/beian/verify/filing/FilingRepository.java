@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +58,48 @@ public class FilingRepository {
         FILING, providerId, requestNo).stream().findFirst();
   }
 
+  /** the list's filters (docs/http-contract.md §1 "List"); null: any. {@code submittedTo} is exclusive */
+  public record ListFilter(FilingStatus status, FilingType type, String province, Instant submittedFrom,
+      Instant submittedTo) {}
+
+  /** where a page of the list ends: the last request shown, by (submitted_at, id), newest first */
+  public record ListKey(Instant submittedAt, String id) {}
+
+  /**
+   * One page of a provider's requests, newest submission first, after {@code after} (keyset pagination on
+   * (submitted_at, id), served by ix_filing_provider_submitted: no OFFSET, a page costs the same however deep).
+   */
+  public List<Filing> list(String providerId, ListFilter filter, ListKey after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM filing WHERE provider_id = ?");
+    List<Object> args = new ArrayList<>(List.of(providerId));
+    if (filter.status() != null) {
+      sql.append(" AND status = ?");
+      args.add(filter.status().name());
+    }
+    if (filter.type() != null) {
+      sql.append(" AND type = ?");
+      args.add(filter.type().name());
+    }
+    if (filter.province() != null) {
+      sql.append(" AND province = ?");
+      args.add(filter.province());
+    }
+    if (filter.submittedFrom() != null) {
+      sql.append(" AND submitted_at >= ?");
+      args.add(Timestamps.ts(filter.submittedFrom()));
+    }
+    if (filter.submittedTo() != null) {
+      sql.append(" AND submitted_at < ?");
+      args.add(Timestamps.ts(filter.submittedTo()));
+    }
+    if (after != null) {
+      sql.append(" AND (submitted_at < ? OR (submitted_at = ? AND id < ?))");
+      args.addAll(List.of(Timestamps.ts(after.submittedAt()), Timestamps.ts(after.submittedAt()), after.id()));
+    }
+    sql.append(" ORDER BY submitted_at DESC, id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    return jdbc.query(sql.toString(), FILING, args.toArray());
+  }
+
   /** serialises concurrent changes of one request (verifications finishing at once, withdrawal) */
   public Filing lock(String id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ? FOR UPDATE", FILING, id).stream().findFirst()
@@ -82,11 +125,18 @@ public class FilingRepository {
         Timestamps.ts(startedAt), Timestamps.ts(deadline), Timestamps.ts(autoResendAt), id);
   }
 
-  public void close(String id, FilingStatus status, ReturnReason reason, Instant at) {
-    if (jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ?",
+  /**
+   * closes an open request; a request closed already stays as it was (false): the approval of a phone change that
+   * the last verification already made (FilingService.verificationsComplete) is not made twice when the process
+   * catches up
+   */
+  public boolean close(String id, FilingStatus status, ReturnReason reason, Instant at) {
+    if (jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ? AND closed_at IS NULL",
         status.name(), reason == null ? null : reason.name(), Timestamps.ts(at), id) == 1) {
       statusChanged(id, status, reason, at);
+      return true;
     }
+    return false;
   }
 
   /** the listeners write in this transaction (the callback outbox): the change and its notice commit together */

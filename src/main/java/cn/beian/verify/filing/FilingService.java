@@ -115,9 +115,30 @@ public class FilingService {
     closeAs(filingId, FilingStatus.APPROVED, null, FilingEvent.APPROVED);
   }
 
+  /**
+   * The last required person verified: the request moves on in the transaction of that verification, so that the
+   * answer and every read after it agree (docs/http-contract.md, README "What a provider can rely on"). Verified
+   * before the review, it is UNDER_REVIEW now (the process opens the bureau's task later and finds it so); the new
+   * number of an approved phone change verified, it is APPROVED now (the process's approval later finds it closed).
+   * The process still does the rest in its own jobs, after the save point that keeps concurrent verifiers apart.
+   */
+  public void verificationsComplete(String filingId) {
+    Filing filing = filings.get(filingId);
+    if (filing.status() != FilingStatus.VERIFYING) {
+      return;
+    }
+    if ("APPROVED".equals(filing.reviewDecision())) {
+      approve(filingId);
+    } else {
+      filings.updateStatus(filingId, FilingStatus.UNDER_REVIEW);
+      filings.addEvent(filingId, null, FilingEvent.UNDER_REVIEW, clock.instant(), null);
+    }
+  }
+
   void closeAs(String filingId, FilingStatus status, ReturnReason reason, String event) {
     Instant now = clock.instant();
-    filings.close(filingId, status, reason, now);
-    filings.addEvent(filingId, null, event, now, reason == null ? null : reason.name());
+    if (filings.close(filingId, status, reason, now)) {
+      filings.addEvent(filingId, null, event, now, reason == null ? null : reason.name());
+    }
   }
 }

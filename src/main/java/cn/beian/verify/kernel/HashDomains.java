@@ -10,6 +10,8 @@ public final class HashDomains {
   public static final String REQUEST = "request";
   /** the rows of the shared request-limit buckets (portal/JdbcBucketStore) */
   public static final String RATE_LIMIT = "rate-limit";
+  /** the opaque paging cursors handed to access providers (kernel/Cursors) */
+  public static final String CURSOR = "cursor";
 
   private HashDomains() {}
 }

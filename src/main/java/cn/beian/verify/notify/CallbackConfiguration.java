@@ -1,15 +1,23 @@
 package cn.beian.verify.notify;
 
+import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.outbox.OutboxWorker;
 import cn.beian.verify.verification.VerificationProperties;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
 import java.time.Clock;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The callback outbox (written by the filing repository's status listeners), its kind and its worker on this node. */
+/**
+ * The callback outbox (written by the filing repository's status listeners), its kind and its worker on this node;
+ * the providers' change feed and what writes it.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallbackConfiguration {
 
@@ -24,6 +32,33 @@ class CallbackConfiguration {
   OutboxWorker callbackOutboxWorker(CallbackDispatcher callbacks, CallbackProperties properties) {
     return new OutboxWorker("callback", callbacks.outbox(), CallbackDispatcher.TABLE.name(),
         !properties.providers().isEmpty());
+  }
+
+  /**
+   * the callback bodies in the OpenAPI document: no operation of the product returns them, the providers' endpoints
+   * receive them, so they are added as schemas of their own (StatusCallback, VerifierCallback)
+   */
+  @Bean
+  OpenApiCustomizer callbackSchemas() {
+    return openApi -> {
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      ModelConverters converters = ModelConverters.getInstance();
+      converters.readAll(CallbackEvent.class).forEach(openApi.getComponents()::addSchemas);
+      converters.readAll(CallbackEvent.VerifierCallback.class).forEach(openApi.getComponents()::addSchemas);
+    };
+  }
+
+  @Bean
+  FilingChangeFeed filingChangeFeed(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new FilingChangeFeed(jdbc, transactions);
+  }
+
+  @Bean
+  FilingChangeRecorder filingChangeRecorder(FilingChangeFeed feed, CallbackOutbox callbacks, JdbcTemplate jdbc,
+      ObjectProvider<VerificationPort> verifiers) {
+    return new FilingChangeRecorder(feed, callbacks, jdbc, verifiers);
   }
 
   @Bean

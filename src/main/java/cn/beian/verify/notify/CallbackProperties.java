@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -30,14 +32,33 @@ public record CallbackProperties(
     @DefaultValue("20") int batchSize) {
 
   /**
-   * @param url where the provider's status changes are POSTed
+   * @param url where the provider's events are POSTed
    * @param secret the provider's HMAC-SHA256 key for {@code X-Signature} (from the environment in production)
+   * @param events the events the provider chose to receive ({@link ProviderEvents#ALL}, the default); the change
+   *     feed has every event whatever the choice
    */
-  public record Provider(URI url, String secret) {
+  public record Provider(URI url, String secret, Set<String> events) {
+    @ConstructorBinding
     public Provider {
       if (url == null || secret == null || secret.isBlank()) {
         throw new IllegalArgumentException("beian.callbacks.providers.*: url and secret are required");
       }
+      events = events == null ? Set.copyOf(ProviderEvents.ALL) : Set.copyOf(events);
+      for (String event : events) {
+        if (!ProviderEvents.isKnown(event)) {
+          throw new IllegalArgumentException("beian.callbacks.providers.*.events: unknown event " + event
+              + " (known: " + String.join(", ", ProviderEvents.ALL) + ")");
+        }
+      }
+    }
+
+    /** every event: what a provider registered before it could choose */
+    public Provider(URI url, String secret) {
+      this(url, secret, null);
+    }
+
+    public boolean wants(String event) {
+      return events.contains(event);
     }
   }
 

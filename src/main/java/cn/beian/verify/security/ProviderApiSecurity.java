@@ -10,13 +10,15 @@ import org.springframework.context.annotation.Configuration;
 public class ProviderApiSecurity {
 
   static final String FILINGS_PATH = "/api/v1/filings";
+  /** the change feed of a provider's requests (docs/http-contract.md §1 "Changes") */
+  static final String CHANGES_PATH = "/api/v1/filing-changes";
 
   @Bean
   public FilterRegistrationBean<ProviderApiKeyFilter> providerApiKeyFilter(ProviderApiKeys keys, ObjectMapper json) {
     FilterRegistrationBean<ProviderApiKeyFilter> registration = new FilterRegistrationBean<>(new ProviderApiKeyFilter(keys, json));
     registration.setName("provider-api-key");
     // a servlet path-prefix pattern matches the collection itself as well
-    registration.addUrlPatterns(FILINGS_PATH + "/*");
+    registration.addUrlPatterns(FILINGS_PATH + "/*", CHANGES_PATH + "/*");
     return registration;
   }
 }

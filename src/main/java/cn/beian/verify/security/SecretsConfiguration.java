@@ -1,5 +1,6 @@
 package cn.beian.verify.security;
 
+import cn.beian.verify.kernel.Cursors;
 import cn.beian.verify.kernel.KeyedHasher;
 import cn.beian.verify.kernel.PersonalDataCipher;
 import java.io.IOException;
@@ -41,6 +42,12 @@ class SecretsConfiguration {
   @Bean
   KeyedHasher keyedHasher(Keys keys) {
     return new KeyedHasher(keys.hmacKey());
+  }
+
+  /** the access providers' paging cursors, sealed under the same HMAC key */
+  @Bean
+  Cursors cursors(KeyedHasher hasher) {
+    return new Cursors(hasher);
   }
 
   @Bean

@@ -3,6 +3,7 @@ package cn.beian.verify.verification;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.filing.Quorum;
@@ -28,6 +29,7 @@ public class VerificationService {
   private final VerifierRepository verifiers;
   private final SmsCodeRepository codes;
   private final FilingRepository filings;
+  private final FilingService filingService;
   private final FailedAttempts failedAttempts;
   private final PersonalDataHashes hashes;
   private final VerificationProcessPort process;
@@ -36,11 +38,12 @@ public class VerificationService {
   private final Clock clock;
 
   public VerificationService(VerifierRepository verifiers, SmsCodeRepository codes, FilingRepository filings,
-      FailedAttempts failedAttempts, PersonalDataHashes hashes, VerificationProcessPort process,
+      FilingService filingService, FailedAttempts failedAttempts, PersonalDataHashes hashes, VerificationProcessPort process,
       VerificationProperties properties, Clock clock) {
     this.verifiers = verifiers;
     this.codes = codes;
     this.filings = filings;
+    this.filingService = filingService;
     this.failedAttempts = failedAttempts;
     this.hashes = hashes;
     this.process = process;
@@ -108,6 +111,10 @@ public class VerificationService {
     filings.addEvent(filing.id(), verifier.id(), FilingEvent.VERIFIED, now, null);
     boolean complete = filing.quorum() == Quorum.ANY
         || verifiers.idsOfFiling(filing.id(), VerifierStatus.PENDING).isEmpty();
+    if (complete) {
+      // read-your-writes: the request's status moves with the answer, not in the process's later job
+      filingService.verificationsComplete(filing.id());
+    }
     return CheckOutcome.of(complete ? CheckResult.VERIFIED_COMPLETE : CheckResult.VERIFIED_PARTIAL, verifier);
   }
 

@@ -69,6 +69,9 @@ class CallbackDeliveryTest extends ProcessScenarioSupport {
   static void callbackTo(DynamicPropertyRegistry registry) {
     registry.add("beian.callbacks.providers." + PROVIDER + ".url", () -> ENDPOINT.url("/live"));
     registry.add("beian.callbacks.providers." + PROVIDER + ".secret", () -> SECRET);
+    // this class is about the delivery of status changes: the provider chose those (the per-person events and the
+    // default choice of every event are PersonEventCallbackTest's)
+    registry.add("beian.callbacks.providers." + PROVIDER + ".events", () -> "filing.status_changed");
     registry.add("beian.callbacks.initial-backoff", () -> "PT0.02S");
     registry.add("beian.callbacks.max-backoff", () -> "PT0.1S");
     registry.add("beian.callbacks.poll-interval", () -> "PT0.05S");

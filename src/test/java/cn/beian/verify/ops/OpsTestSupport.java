@@ -70,6 +70,9 @@ public abstract class OpsTestSupport extends HttpTestSupport {
   static void callbackOfProviderA(DynamicPropertyRegistry registry) {
     registry.add("beian.callbacks.providers." + PROVIDER_A + ".url", CALLBACKS::url);
     registry.add("beian.callbacks.providers." + PROVIDER_A + ".secret", () -> "ops-test-callback-secret");
+    // the figures these tests read are about status changes: the provider chose those (per-person events are
+    // ProviderSyncClientTest's)
+    registry.add("beian.callbacks.providers." + PROVIDER_A + ".events", () -> "filing.status_changed");
   }
 
   /** GET on the management port */

@@ -111,4 +111,25 @@ final class ApiExamples {
       }""";
 
   private ApiExamples() {}
+
+  static final String PAGE = """
+      {
+        "items": [
+          {"filingId": "0b7c4f0e-5d0a-4d7b-9a53-1f1d2c3e4f50", "requestNo": "ALIYUN-20261122-0001", "type": "NEW_FILING",
+           "province": "CN-GS", "status": "UNDER_REVIEW", "verificationDeadline": "2026-11-23T15:04:05+08:00",
+           "verifiers": [{"roles": ["ENTITY_PRINCIPAL"], "name": "张*", "phone": "138****8000", "status": "VERIFIED",
+                          "failedAttempts": 0, "manualResends": 0, "verifiedAt": "2026-11-22T15:10:02+08:00"}],
+           "returnReason": null, "reviewDecision": null, "reviewComment": null,
+           "history": [{"at": "2026-11-22T15:04:05+08:00", "event": "SUBMITTED"}]}
+        ],
+        "nextCursor": "MjAyNi0xMS0yMlQwNzowNDowNS4xMjM0NTZafzBiN2M0ZjBl.0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+      }""";
+
+  static final String INVALID_QUERY = """
+      {
+        "type": "about:blank", "title": "查询参数有误", "status": 400,
+        "detail": "有2个查询参数有误,请修改后重试。", "instance": "/api/v1/filings",
+        "errors": [{"field": "limit", "message": "应为1到100之间的整数"},
+                   {"field": "submittedFrom", "message": "应为ISO-8601格式的时间,带时区,例如 2026-11-22T00:00:00Z 或 2026-11-22T08:00:00+08:00"}]
+      }""";
 }

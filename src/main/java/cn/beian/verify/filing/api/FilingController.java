@@ -10,6 +10,7 @@ import cn.beian.verify.config.OpenApiConfiguration;
 import cn.beian.verify.security.ProviderApiKeyFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -17,13 +18,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.beian.verify.kernel.QueryParameters;
 import java.net.URI;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The access providers' API (docs/http-contract.md §1): submit, view and withdraw their own filing requests. */
+/** The access providers' API (docs/http-contract.md §1): submit, view, list and withdraw their own filing requests. */
 @RestController
 @RequestMapping(path = FilingController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "备案申请(接入商)", description = "接入商提交、查询和撤回自己的备案申请。每个接入商使用自己的API密钥(请求头 X-Api-Key),"
@@ -51,11 +55,13 @@ public class FilingController {
   private final FilingService filingService;
   private final FilingRepository filings;
   private final FilingViews views;
+  private final FilingList list;
 
-  FilingController(FilingService filingService, FilingRepository filings, FilingViews views) {
+  FilingController(FilingService filingService, FilingRepository filings, FilingViews views, FilingList list) {
     this.filingService = filingService;
     this.filings = filings;
     this.views = views;
+    this.list = list;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -120,14 +126,50 @@ public class FilingController {
   }
 
   @GetMapping
-  @Operation(summary = "按申请编号查询备案申请", description = "按接入商自己的申请编号(requestNo)查询申请。")
-  @ApiResponse(responseCode = "200", description = "申请的当前状态",
-      content = @Content(schema = @Schema(implementation = FilingView.class), examples = @ExampleObject(value = ApiExamples.VIEW)))
+  @Operation(summary = "列出备案申请,或按申请编号查询",
+      description = "带 requestNo 时:按接入商自己的申请编号查询一个申请,返回申请视图(找不到时404)。\n\n"
+          + "不带 requestNo 时:列出本接入商的申请,按提交时间从新到旧,每页 limit 个(1–100,默认20),"
+          + "返回 {\"items\": [申请视图…], \"nextCursor\"};nextCursor 不为 null 时,以 cursor=nextCursor 获取下一页。"
+          + "可按 status、type、province 以及提交时间 submittedFrom(含)/submittedTo(不含)筛选,时间为带时区的"
+          + "ISO-8601格式。翻页时请保持相同的筛选条件。游标只对发给它的接入商有效。"
+          + "只列出本接入商自己的申请。任何参数有误(取值无效、重复出现、不支持的参数)时返回400,并逐项指出参数。\n\n"
+          + "读己所写:提交、核验、重发、撤回的答复返回之后,查询和列表不会再显示更早的状态。")
+  @Parameter(name = "requestNo", in = ParameterIn.QUERY, description = "接入商的申请编号:按编号查询一个申请",
+      example = "ALIYUN-20261122-0001", schema = @Schema(type = "string"))
+  @Parameter(name = "status", in = ParameterIn.QUERY, description = "列表:按申请状态筛选", schema = @Schema(type = "string",
+      allowableValues = {"VERIFYING", "UNDER_REVIEW", "APPROVED", "REJECTED", "RETURNED", "WITHDRAWN"}))
+  @Parameter(name = "type", in = ParameterIn.QUERY, description = "列表:按申请类型筛选", schema = @Schema(type = "string",
+      allowableValues = {"NEW_FILING", "NEW_WEBSITE", "NEW_ACCESS", "CHANGE", "CANCEL_ENTITY", "CANCEL_WEBSITE",
+          "CANCEL_ACCESS", "PHONE_CHANGE"}))
+  @Parameter(name = "province", in = ParameterIn.QUERY, description = "列表:按省份代码筛选", example = "CN-GS",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "submittedFrom", in = ParameterIn.QUERY, description = "列表:提交时间不早于(含)",
+      example = "2026-11-22T00:00:00+08:00", schema = @Schema(type = "string", format = "date-time"))
+  @Parameter(name = "submittedTo", in = ParameterIn.QUERY, description = "列表:提交时间早于(不含)",
+      example = "2026-11-23T00:00:00+08:00", schema = @Schema(type = "string", format = "date-time"))
+  @Parameter(name = "limit", in = ParameterIn.QUERY, description = "列表:每页最多申请数,1–100,默认20",
+      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "列表:上一页返回的 nextCursor",
+      schema = @Schema(type = "string"))
+  @ApiResponse(responseCode = "200", description = "带 requestNo:该申请的当前状态;不带:一页申请",
+      content = @Content(schema = @Schema(oneOf = {FilingView.class, FilingPage.class}),
+          examples = {@ExampleObject(name = "按申请编号查询", value = ApiExamples.VIEW),
+              @ExampleObject(name = "列表", value = ApiExamples.PAGE)}))
+  @ApiResponse(responseCode = "400", description = "查询参数有误",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
+          examples = @ExampleObject(value = ApiExamples.INVALID_QUERY)))
   @ApiResponse(responseCode = "404", description = "本接入商没有该申请编号的申请",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class),
           examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-  public FilingView getByRequestNo(@Parameter(hidden = true) @RequestAttribute(ProviderApiKeyFilter.PROVIDER_ID) String providerId,
-      @Parameter(description = "接入商的申请编号", example = "ALIYUN-20261122-0001") @RequestParam String requestNo) {
+  public Object getByRequestNoOrList(
+      @Parameter(hidden = true) @RequestAttribute(ProviderApiKeyFilter.PROVIDER_ID) String providerId,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    if (!query.containsKey("requestNo")) {
+      return list.page(providerId, query);
+    }
+    QueryParameters parameters = new QueryParameters(query, List.of("requestNo"));
+    parameters.check();
+    String requestNo = parameters.text("requestNo").orElseThrow(() -> new FilingNotFoundException(""));
     return views.of(filings.findByRequestNo(providerId, requestNo)
         .orElseThrow(() -> new FilingNotFoundException(requestNo)));
   }

@@ -114,13 +114,14 @@ class FilingApiValidationTest extends HttpTestSupport {
     assertThat(empty.body().get("detail").asText()).contains("请求内容缺失");
   }
 
+  /** without requestNo the path lists the provider's requests (FilingListApiTest); its parameters are checked */
   @Test
-  void shouldAskForTheRequestNoWhenSearchingWithoutIt() {
-    Response response = get("/api/v1/filings", PROVIDER_A_KEY);
+  void shouldNameEveryInvalidQueryParameter() {
+    Response response = get("/api/v1/filings?limit=abc&stauts=VERIFYING", PROVIDER_A_KEY);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(errors(response.body())).containsOnlyKeys("requestNo");
+    assertThat(errors(response.body())).containsOnlyKeys("limit", "stauts");
   }
 
   private static Map<String, Object> website(String ref, Person principal) {
