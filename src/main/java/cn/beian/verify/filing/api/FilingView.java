@@ -47,7 +47,8 @@ public record FilingView(
   public record HistoryEntry(
       @Schema(description = "发生时间(北京时间)", example = "2026-11-22T15:04:05+08:00") String at,
       @Schema(description = "事件", example = "SMS_SENT", allowableValues = {"SUBMITTED", "SMS_SENT", "SMS_RESENT",
-          "RESEND_REQUESTED", "VERIFIED", "ATTEMPT_FAILED", "FAILED", "EXPIRED", "RETURNED", "UNDER_REVIEW", "REVIEWED",
+          "RESEND_REQUESTED", "SMS_DELIVERED", "SMS_UNDELIVERABLE", "SMS_UNDELIVERED", "SMS_NO_RECEIPT", "SMS_REROUTED",
+          "SMS_FAILED", "VERIFIED", "ATTEMPT_FAILED", "FAILED", "EXPIRED", "RETURNED", "UNDER_REVIEW", "REVIEWED",
           "APPROVED", "WITHDRAWN"}) String event,
       @Schema(description = "相关待核验人的手机号码(脱敏),仅针对单个待核验人的事件", example = "138****8000")
       String phone) {}
