@@ -166,9 +166,22 @@ public class VerificationLifecycle {
     filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_RESENT, clock.instant(), "MANUAL");
   }
 
-  /** the window closed with verifications pending (docs/rules.md §4) */
-  public void expire(String filingId) {
+  /**
+   * The window closed (docs/rules.md §4): the pending verifications expire — unless the verification completed just
+   * before the deadline and only the process had not moved on yet (its join runs in a later job than the answer).
+   *
+   * @return whether the verification had completed, and so is no expiry
+   */
+  public boolean expire(String filingId) {
+    // the lock orders this after a verification being made right now (VerificationService locks the same row)
+    if (filings.lock(filingId).status() != FilingStatus.VERIFYING) {
+      // its last verification came in before the deadline and already moved the request on (UNDER_REVIEW, or
+      // APPROVED for a phone change's new number); only the process had not caught up: nothing expires
+      cancelPending(filingId);
+      return true;
+    }
     close(filingId, VerifierStatus.EXPIRED, FilingEvent.EXPIRED);
+    return false;
   }
 
   /**

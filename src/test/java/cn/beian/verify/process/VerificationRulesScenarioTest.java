@@ -129,6 +129,38 @@ class VerificationRulesScenarioTest extends ProcessScenarioSupport {
   }
 
   @Test
+  void shouldNotExpireAVerificationCompletedJustBeforeTheDeadlineWhoseJoinHadNotRunYet() {
+    // given a request whose two persons verify 1 ms before the deadline; the answers move the request on at once
+    Instant submitted = Instant.parse("2026-11-22T03:00:00Z");
+    setClock(submitted);
+    Person zhang = person("张三");
+    Person li = person("李四");
+    String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, li));
+    Instant deadline = submitted.plus(Duration.ofHours(24));
+    setClock(deadline.minusMillis(1));
+    assertThat(verificationService.check(li.phone(), latestCode(li.phone()), last6(li)).result())
+        .isEqualTo(CheckResult.VERIFIED_PARTIAL);
+    assertThat(verificationService.check(zhang.phone(), latestCode(zhang.phone()), last6(zhang)).result())
+        .isEqualTo(CheckResult.VERIFIED_COMPLETE);
+    assertThat(filing(filingId).status()).isEqualTo(FilingStatus.UNDER_REVIEW);
+
+    // when the window's timer fires before the job that joins the verifiers (both are due now)
+    setClock(deadline.plusMillis(1));
+    Job windowTimer = engine.getManagementService().createJobQuery()
+        .processInstanceId(verificationInstance(filingId).getId())
+        .activityId(SmsVerificationProcess.Elements.WINDOW_CLOSED).singleResult();
+    engine.getManagementService().executeJob(windowTimer.getId());
+    runJobs(filingId);
+
+    // then the request the provider was told is under review stays there, with the bureau's task; nothing expired
+    assertThat(filing(filingId).status()).isEqualTo(FilingStatus.UNDER_REVIEW);
+    assertThat(reviewTask(filingId)).isNotNull();
+    assertThat(verifierOf(filingId, zhang.phone()).status()).isEqualTo(VerifierStatus.VERIFIED);
+    assertThat(verifierOf(filingId, li.phone()).status()).isEqualTo(VerifierStatus.VERIFIED);
+    assertThat(events(filingId)).doesNotContain("EXPIRED", "RETURNED").containsOnlyOnce("UNDER_REVIEW");
+  }
+
+  @Test
   void shouldResendAutomaticallyAtNoonBeijingTheNextDay() {
     // given a request first sent at 23:59:59 Beijing: noon comes before the window closes
     setClock(ZonedDateTime.of(2026, 11, 22, 23, 59, 59, 0, BEIJING).toInstant());
