@@ -64,8 +64,8 @@ final class BenchApp implements AutoCloseable {
     return start(dir, db, database, extra, counter, node);
   }
 
-  /** one of several nodes on one database: its engine name and the database they share */
-  record Node(String engineName, Map<String, String> database) {}
+  /** one of several nodes on one database: its engine name, the database and the (development) keys they share */
+  record Node(String engineName, Map<String, String> database, Path keyFile) {}
 
   private static BenchApp start(Path dir, BenchDatabase db, Map<String, String> database, Map<String, String> extra,
       SqlCounter counter, Node node) {
@@ -75,7 +75,9 @@ final class BenchApp implements AutoCloseable {
     // the management port too: two benchmarks on one machine must not compete for 8081
     props.put("management.server.port", "0");
     props.putAll(database);
-    props.put("beian.secrets.dev-key-file", dir.resolve("dev-secrets.properties").toString());
+    // nodes of one database share its keys (config/KeyCheck refuses a node with others)
+    props.put("beian.secrets.dev-key-file", (node != null ? node.keyFile() : dir.resolve("dev-secrets.properties"))
+        .toString());
     props.put("beian.captcha.enabled", "false");
     props.put("beian.rate-limits.enabled", "false");
     props.put("logging.level.root", "WARN");
@@ -93,6 +95,11 @@ final class BenchApp implements AutoCloseable {
     SpringApplication app = new SpringApplication(BeianVerifyApplication.class);
     if (counter != null) {
       app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new CountingDataSource(counter)));
+    }
+    if (overrides.getOrDefault("camunda.bpm.history-level", "").startsWith(BenchHistoryLevels.PREFIX)) {
+      // a tuning experiment: the engine picks process engine plugins up from the context
+      app.addInitializers(context -> context.getBeanFactory().registerSingleton("benchHistoryLevels",
+          new BenchHistoryLevels()));
     }
     // default properties rank below application.yaml: pass the benchmark's as command-line arguments instead
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -275,6 +275,25 @@ final class Counts {
     return s.toString();
   }
 
+  /** the runtime variable rows a lifecycle writes, by name, per step */
+  static String variables(Measured m) {
+    StringBuilder s = new StringBuilder();
+    for (String step : STEPS) {
+      SqlCounter.Tally t = m.step(step);
+      if (t.variables.isEmpty()) {
+        continue;
+      }
+      long total = t.variables.values().stream().mapToLong(Long::longValue).sum();
+      s.append("- ").append(step).append(" (").append(fmt(total / (double) m.n())).append("): ");
+      List<String> parts = new ArrayList<>();
+      t.variables.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+          .thenComparing(Map.Entry.comparingByKey()))
+          .forEach(e -> parts.add(e.getKey() + (e.getValue() == m.n() ? "" : " ×" + fmt(e.getValue() / (double) m.n()))));
+      s.append(String.join(", ", parts)).append('\n');
+    }
+    return s.toString();
+  }
+
   static String repeated(Measured m) {
     SqlCounter.Tally t = m.lifecycle();
     if (t.repeatedByTable.isEmpty()) {

@@ -117,8 +117,11 @@ final class SqlCounter implements QueryExecutionListener, MethodExecutionListene
           }
         }
         entry++;
-        String key = kind.equals("SELECT") ? sql + '|' + parameters(params.isEmpty() ? List.of() : params.get(i)) : null;
-        unit.statements.add(new Statement(kind, table, normalize(sql), rows, key));
+        List<ParameterSetOperation> values = params.size() > i ? params.get(i) : List.of();
+        String key = kind.equals("SELECT") ? sql + '|' + parameters(values) : null;
+        // the name of each runtime variable row written (ACT_RU_VARIABLE's third column is NAME_)
+        String variable = kind.equals("INSERT") && table.equals("ACT_RU_VARIABLE") ? parameter(values, 3) : null;
+        unit.statements.add(new Statement(kind, table, normalize(sql), rows, key, variable));
       }
     }
     if (unit.counts()) {
@@ -215,6 +218,16 @@ final class SqlCounter implements QueryExecutionListener, MethodExecutionListene
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
+  private static String parameter(List<ParameterSetOperation> ops, int index) {
+    for (ParameterSetOperation op : ops) {
+      Object[] args = op.getArgs();
+      if (args.length > 1 && args[0] instanceof Integer i && i == index) {
+        return String.valueOf(args[1]);
+      }
+    }
+    return "?";
+  }
+
   private static String parameters(List<ParameterSetOperation> ops) {
     StringBuilder s = new StringBuilder();
     for (ParameterSetOperation op : ops) {
@@ -226,7 +239,7 @@ final class SqlCounter implements QueryExecutionListener, MethodExecutionListene
 
   // ------------------------------------------------------------------------------------------------ tallies
 
-  record Statement(String kind, String table, String sql, long rows, String readKey) {}
+  record Statement(String kind, String table, String sql, long rows, String readKey, String variable) {}
 
   /** what one connection did up to its commit, rollback or close */
   static final class Unit {
@@ -263,6 +276,8 @@ final class SqlCounter implements QueryExecutionListener, MethodExecutionListene
     final Map<String, Long> rowsByTable = new TreeMap<>();
     final Map<String, Long> repeatedByTable = new TreeMap<>();
     final Map<String, Long> bySql = new TreeMap<>();
+    /** runtime variable rows inserted, by variable name */
+    final Map<String, Long> variables = new TreeMap<>();
     long statements;
     long executions;
     long rowsWritten;
@@ -283,6 +298,9 @@ final class SqlCounter implements QueryExecutionListener, MethodExecutionListene
         byKind.merge(s.kind(), 1L, Long::sum);
         byTableKind.merge(s.table() + " " + s.kind(), 1L, Long::sum);
         bySql.merge(s.sql(), 1L, Long::sum);
+        if (s.variable() != null) {
+          variables.merge(s.variable(), 1L, Long::sum);
+        }
         if (s.rows() > 0) {
           rowsWritten += s.rows();
           rowsByTable.merge(s.table(), s.rows(), Long::sum);
@@ -308,6 +326,7 @@ final class SqlCounter implements QueryExecutionListener, MethodExecutionListene
       o.rowsByTable.forEach((k, v) -> rowsByTable.merge(k, v, Long::sum));
       o.repeatedByTable.forEach((k, v) -> repeatedByTable.merge(k, v, Long::sum));
       o.bySql.forEach((k, v) -> bySql.merge(k, v, Long::sum));
+      o.variables.forEach((k, v) -> variables.merge(k, v, Long::sum));
     }
 
     long kind(String kind) {
