@@ -253,7 +253,7 @@
     });
   }
 
-  /** marks each field the server named (API.md: errors[{field, message}]) and returns whether one was found */
+  /** marks each field the server named (docs/http-contract.md: errors[{field, message}]) and returns whether one was found */
   function showFieldErrors(form, errors) {
     var first = null;
     errors.forEach(function (x) {

@@ -2,9 +2,9 @@ package cn.beian.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.process.FilingProcess;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

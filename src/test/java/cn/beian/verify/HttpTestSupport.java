@@ -1,7 +1,7 @@
 package cn.beian.verify;
 
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Helpers for tests over HTTP on the shared context ({@code @SecurityIntegrationTest}): requests with JSON bodies,
+ * Helpers for tests over HTTP on the shared context ({@code @SharedHttpContext}): requests with JSON bodies,
  * due jobs executed by hand (the job executor is off), the SMS the built-in gateway sent, the engine's clock.
  */
 public abstract class HttpTestSupport {

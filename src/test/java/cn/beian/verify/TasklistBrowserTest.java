@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingStatus;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.filing.FilingSubmission;
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.process.FilingProcess;
-import cn.beian.verify.security.SecurityIntegrationTest;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.VerificationService;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -39,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * form answering a wrong entry and forgetting the error once the right one is in, the review form's tables, the
  * internal process absent from "Start process", Cockpit in Chinese. Screenshots under target/screenshots/tasklist-*.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistBrowserTest extends HttpTestSupport {
   private static final Dimension DESKTOP = new Dimension(1400, 950);
 
@@ -116,7 +115,7 @@ class TasklistBrowserTest extends HttpTestSupport {
     formInput("idLast6").sendKeys("000000");
     complete();
 
-    // then the desk reads the message of RULES.md §5, and the task stays open
+    // then the desk reads the message of docs/rules.md §5, and the task stays open
     WebElement error = wait(By.cssSelector(".page-notifications .alert-danger"));
     assertThat(error.getText()).contains("张*的短信核验失败,请输入正确的信息。");
     chromium.screenshot("tasklist-03-desk-wrong-id-suffix");

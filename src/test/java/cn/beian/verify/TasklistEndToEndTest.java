@@ -7,8 +7,7 @@ import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SensitiveVariables;
-import cn.beian.verify.security.IdentitySetup;
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.process.identity.IdentitySetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -26,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A filing from the Tasklist start form to the bureau's approval, through the engine REST calls Tasklist makes,
  * as the demo users: the desk verifies both persons, a reviewer of another province is refused, Gansu approves.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistEndToEndTest extends HttpTestSupport {
   @Autowired FilingRepository filings;
 
@@ -57,7 +56,7 @@ class TasklistEndToEndTest extends HttpTestSupport {
     List<JsonNode> deskTasks = filterList("desk", IdentitySetup.VERIFY_FILTER, filingId);
     assertThat(deskTasks).hasSize(2);
 
-    // when the desk submits a wrong ID suffix: refused with the message of RULES.md §5, the task stays
+    // when the desk submits a wrong ID suffix: refused with the message of docs/rules.md §5, the task stays
     String zhangTask = taskFor(deskTasks, "张*");
     HttpResponse<String> wrong = submitVerifierForm("desk", zhangTask, latestCode(zhang.phone()), zhang.phone(), "000000");
     assertThat(wrong.statusCode()).isEqualTo(422);

@@ -1,7 +1,11 @@
 package cn.beian.verify.config;
 
-import cn.beian.verify.config.JsonInputErrors.Translation;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.JsonInputErrors.Translation;
+import cn.beian.verify.kernel.JsonInputErrors;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.Texts;
+import cn.beian.verify.kernel.TooManyRequestsException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -77,7 +81,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String name = ex.getParameterName();
     return Problems.entity(Problems.invalid(problems.title(HttpStatus.BAD_REQUEST),
-        problems.text("problem.detail.missing-parameter", name), List.of(new FieldError(name, "必填"))));
+        problems.text("problem.detail.missing-parameter", name), List.of(new FieldError(name, Texts.text("input.required")))));
   }
 
   /** without Spring's WARN line: a client asking with the wrong method is not something for the operator */
@@ -93,7 +97,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status, WebRequest request) {
     String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
     return Problems.entity(Problems.invalid(problems.title(HttpStatus.BAD_REQUEST),
-        problems.text("problem.detail.parameter-type", name), List.of(new FieldError(name, "格式不正确"))));
+        problems.text("problem.detail.parameter-type", name), List.of(new FieldError(name, Texts.text("input.format")))));
   }
 
   /** every other error of Spring MVC (404, 405, 406, 415, …): its status, with a Chinese title and detail */

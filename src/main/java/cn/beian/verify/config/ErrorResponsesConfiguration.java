@@ -1,5 +1,6 @@
 package cn.beian.verify.config;
 
+import cn.beian.verify.kernel.Problems;
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;

@@ -1,8 +1,8 @@
 package cn.beian.verify.config;
 
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.KeyedHasher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;

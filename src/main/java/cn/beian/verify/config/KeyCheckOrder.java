@@ -1,5 +1,6 @@
 package cn.beian.verify.config;
 
+import cn.beian.verify.process.db.ProcessEngineAfterFlyway;
 import java.util.Set;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;

@@ -25,14 +25,19 @@ public class LandingPage {
   private final String html;
 
   public LandingPage(ProductLinks links, Environment environment) {
-    String template;
-    try (InputStream in = new ClassPathResource("portal/landing.html").getInputStream()) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("portal/landing.html missing", e);
-    }
+    String template = resource("portal/landing.html");
+    // the demo profile's accounts (process/identity/DemoAccounts), never shown in another profile
     boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
-    this.html = template.replace("{{sections}}", sections(links.all())).replace("{{demo}}", demo ? DEMO : "");
+    this.html = template.replace("{{sections}}", sections(links.all()))
+        .replace("{{demo}}", demo ? resource("portal/landing-demo.html") : "");
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = new ClassPathResource(path).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + " missing", e);
+    }
   }
 
   @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
@@ -52,18 +57,4 @@ public class LandingPage {
         .append("</h2>\n<ul class=\"links\">\n").append(items).append("</ul>\n</section>\n"));
     return html.toString();
   }
-
-  /** the demo profile's accounts (security/DemoAccounts), never shown in another profile */
-  private static final String DEMO = """
-      <section class="card">
-      <h2>演示账号</h2>
-      <p class="note">仅在演示环境(demo 配置)中存在,密码与用户名相同。</p>
-      <ul class="links">
-      <li><code>demo</code><span class="note">管理员</span></li>
-      <li><code>desk</code><span class="note">核验台:各省待核验任务</span></li>
-      <li><code>reviewer-gs</code><span class="note">甘肃通信管理局审核员</span></li>
-      <li><code>reviewer-zj</code><span class="note">浙江通信管理局审核员</span></li>
-      </ul>
-      </section>
-      """;
 }

@@ -1,5 +1,6 @@
 package cn.beian.verify.config;
 
+import cn.beian.verify.kernel.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,6 @@
 package cn.beian.verify.config;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.sms.DemoInboxPage;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +35,20 @@ public class ProductLinks {
 
   public List<Link> all() {
     List<Link> links = new ArrayList<>();
-    links.add(new Link("公众", "短信核验", "Public page", "/verify",
-        "备案负责人输入短信验证码完成核验,或申请重发短信"));
+    links.add(link("public", "verify", "Public page", "/verify"));
     if (demoInbox) {
-      links.add(new Link("演示", "演示短信收件箱", "Demo SMS inbox", "/dev/sms",
-          "内置短信网关发出的短信(演示环境,不发送到真实手机)"));
+      links.add(link("demo", "inbox", "Demo SMS inbox", "/dev/sms"));
     }
-    links.add(new Link("工作人员", "任务列表 (Tasklist)", "Tasklist", "/camunda/app/tasklist/",
-        "核验台代为核验、管局审核备案申请"));
-    links.add(new Link("工作人员", "运维监控 (Cockpit)", "Cockpit", "/camunda/app/cockpit/", "在途申请、流程与故障"));
-    links.add(new Link("工作人员", "系统管理 (Admin)", "Admin", "/camunda/app/admin/", "用户、分组、租户与授权"));
-    links.add(new Link("接入商", "API 文档", "API documentation", "/swagger-ui.html",
-        "接入商接口与公开接口(OpenAPI 文档:/v3/api-docs)"));
+    links.add(link("staff", "tasklist", "Tasklist", "/camunda/app/tasklist/"));
+    links.add(link("staff", "cockpit", "Cockpit", "/camunda/app/cockpit/"));
+    links.add(link("staff", "admin", "Admin", "/camunda/app/admin/"));
+    links.add(link("provider", "api", "API documentation", "/swagger-ui.html"));
     return List.copyOf(links);
+  }
+
+  /** audience {@code links.audience.<audience>}, name and note {@code links.<page>.name|note} from the bundle */
+  private static Link link(String audience, String page, String logName, String path) {
+    return new Link(Texts.text("links.audience." + audience), Texts.text("links." + page + ".name"), logName, path,
+        Texts.text("links." + page + ".note"));
   }
 }

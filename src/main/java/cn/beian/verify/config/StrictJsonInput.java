@@ -1,5 +1,6 @@
 package cn.beian.verify.config;
 
+import cn.beian.verify.kernel.JsonInputErrors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

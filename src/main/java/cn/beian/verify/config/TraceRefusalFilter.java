@@ -1,5 +1,6 @@
 package cn.beian.verify.config;
 
+import cn.beian.verify.kernel.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

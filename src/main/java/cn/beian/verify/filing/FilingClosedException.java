@@ -1,8 +1,10 @@
 package cn.beian.verify.filing;
 
+import cn.beian.verify.kernel.Texts;
+
 /** The request is no longer open (approved, rejected, returned or withdrawn). */
 public class FilingClosedException extends RuntimeException {
   public FilingClosedException(String filingId, FilingStatus status) {
-    super("备案申请已结束(" + status + "),不能撤回: " + filingId);
+    super(Texts.text("filing.closed", status, filingId));
   }
 }

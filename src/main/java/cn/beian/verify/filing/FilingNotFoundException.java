@@ -1,7 +1,9 @@
 package cn.beian.verify.filing;
 
+import cn.beian.verify.kernel.Texts;
+
 public class FilingNotFoundException extends RuntimeException {
   public FilingNotFoundException(String filingId) {
-    super("备案申请不存在: " + filingId);
+    super(Texts.text("filing.notFound", filingId));
   }
 }

@@ -1,11 +1,12 @@
 package cn.beian.verify.filing;
 
+import static cn.beian.verify.kernel.Timestamps.instant;
+
+import cn.beian.verify.kernel.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +40,7 @@ public class FilingRepository {
             + "entity_name_enc, entity_changed, websites_changed, remarks_only, status, submitted_at) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         f.id(), f.providerId(), f.requestNo(), f.requestHash(), f.type().name(), f.province(), f.serviceType().name(),
-        entityNameEnc, f.entityChanged(), f.websitesChanged(), f.remarksOnly(), f.status().name(), ts(f.submittedAt()));
+        entityNameEnc, f.entityChanged(), f.websitesChanged(), f.remarksOnly(), f.status().name(), Timestamps.ts(f.submittedAt()));
     statusChanged(f.id(), f.status(), null, f.submittedAt());
   }
 
@@ -72,18 +73,18 @@ public class FilingRepository {
     }
   }
 
-  public void updateQuorum(String id, String quorum) {
-    jdbc.update("UPDATE filing SET quorum = ? WHERE id = ?", quorum, id);
+  public void updateQuorum(String id, Quorum quorum) {
+    jdbc.update("UPDATE filing SET quorum = ? WHERE id = ?", quorum.name(), id);
   }
 
   public void openWindow(String id, Instant startedAt, Instant deadline, Instant autoResendAt) {
     jdbc.update("UPDATE filing SET verification_started_at = ?, verification_deadline = ?, auto_resend_at = ? WHERE id = ?",
-        ts(startedAt), ts(deadline), ts(autoResendAt), id);
+        Timestamps.ts(startedAt), Timestamps.ts(deadline), Timestamps.ts(autoResendAt), id);
   }
 
   public void close(String id, FilingStatus status, ReturnReason reason, Instant at) {
     if (jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ?",
-        status.name(), reason == null ? null : reason.name(), ts(at), id) == 1) {
+        status.name(), reason == null ? null : reason.name(), Timestamps.ts(at), id) == 1) {
       statusChanged(id, status, reason, at);
     }
   }
@@ -106,7 +107,7 @@ public class FilingRepository {
 
   public void addEvent(String filingId, String verifierId, String event, Instant at, String detail) {
     jdbc.update("INSERT INTO filing_event (filing_id, verifier_id, event, at, detail) VALUES (?,?,?,?,?)",
-        filingId, verifierId, event, ts(at), detail);
+        filingId, verifierId, event, Timestamps.ts(at), detail);
     events.publishEvent(new FilingEventRecorded(filingId, verifierId, event, at, detail));
   }
 
@@ -119,23 +120,29 @@ public class FilingRepository {
 
   private static Filing mapFiling(ResultSet rs, int n) throws SQLException {
     String reason = rs.getString("return_reason");
-    return new Filing(rs.getString("id"), rs.getString("provider_id"), rs.getString("request_no"),
-        rs.getString("request_hash"), FilingType.valueOf(rs.getString("type")), rs.getString("province"),
-        ServiceType.valueOf(rs.getString("service_type")), rs.getBoolean("entity_changed"),
-        rs.getBoolean("websites_changed"), rs.getBoolean("remarks_only"), FilingStatus.valueOf(rs.getString("status")),
-        rs.getString("quorum"), instant(rs, "submitted_at"), instant(rs, "verification_started_at"),
-        instant(rs, "verification_deadline"), instant(rs, "auto_resend_at"),
-        reason == null ? null : ReturnReason.valueOf(reason), rs.getString("review_decision"),
-        rs.getString("review_comment"), rs.getString("reviewed_by"), instant(rs, "closed_at"));
-  }
-
-  /** instants travel as offset date-times, so neither the JVM's nor the database's zone can shift them */
-  public static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    String quorum = rs.getString("quorum");
+    return Filing.builder()
+        .id(rs.getString("id"))
+        .providerId(rs.getString("provider_id"))
+        .requestNo(rs.getString("request_no"))
+        .requestHash(rs.getString("request_hash"))
+        .type(FilingType.valueOf(rs.getString("type")))
+        .province(rs.getString("province"))
+        .serviceType(ServiceType.valueOf(rs.getString("service_type")))
+        .entityChanged(rs.getBoolean("entity_changed"))
+        .websitesChanged(rs.getBoolean("websites_changed"))
+        .remarksOnly(rs.getBoolean("remarks_only"))
+        .status(FilingStatus.valueOf(rs.getString("status")))
+        .quorum(quorum == null ? null : Quorum.valueOf(quorum))
+        .submittedAt(instant(rs, "submitted_at"))
+        .verificationStartedAt(instant(rs, "verification_started_at"))
+        .verificationDeadline(instant(rs, "verification_deadline"))
+        .autoResendAt(instant(rs, "auto_resend_at"))
+        .returnReason(reason == null ? null : ReturnReason.valueOf(reason))
+        .reviewDecision(rs.getString("review_decision"))
+        .reviewComment(rs.getString("review_comment"))
+        .reviewedBy(rs.getString("reviewed_by"))
+        .closedAt(instant(rs, "closed_at"))
+        .build();
   }
 }

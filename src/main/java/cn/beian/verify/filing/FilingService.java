@@ -1,14 +1,13 @@
 package cn.beian.verify.filing;
 
 import cn.beian.verify.filing.ValidFiling.Principal;
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.IdentityDocuments;
-import cn.beian.verify.verification.Names;
-import cn.beian.verify.verification.PersonalDataHashes;
-import cn.beian.verify.verification.PhoneNumbers;
-import cn.beian.verify.verification.VerificationLifecycle;
+import cn.beian.verify.kernel.HashDomains;
+import cn.beian.verify.kernel.IdentityDocuments;
+import cn.beian.verify.kernel.KeyedHasher;
+import cn.beian.verify.kernel.Names;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,12 +24,12 @@ public class FilingService {
   private final PersonalDataHashes hashes;
   private final KeyedHasher hasher;
   private final PersonalDataCipher cipher;
-  private final VerificationLifecycle verifications;
+  private final VerificationPort verifications;
   private final FilingProcessPort process;
   private final Clock clock;
 
   public FilingService(FilingValidator validator, FilingRepository filings, PersonRepository persons,
-      PersonalDataHashes hashes, KeyedHasher hasher, PersonalDataCipher cipher, VerificationLifecycle verifications,
+      PersonalDataHashes hashes, KeyedHasher hasher, PersonalDataCipher cipher, VerificationPort verifications,
       FilingProcessPort process, Clock clock) {
     this.validator = validator;
     this.filings = filings;
@@ -76,9 +75,10 @@ public class FilingService {
 
   private Filing store(String providerId, ValidFiling valid, String requestHash) {
     Instant now = clock.instant();
-    Filing filing = new Filing(UUID.randomUUID().toString(), providerId, valid.requestNo(), requestHash, valid.type(),
-        valid.province(), valid.serviceType(), valid.entityChanged(), valid.websitesChanged(), valid.remarksOnly(),
-        FilingStatus.VERIFYING, null, now, null, null, null, null, null, null, null, null);
+    Filing filing = Filing.builder().id(UUID.randomUUID().toString()).providerId(providerId)
+        .requestNo(valid.requestNo()).requestHash(requestHash).type(valid.type()).province(valid.province())
+        .serviceType(valid.serviceType()).entityChanged(valid.entityChanged()).websitesChanged(valid.websitesChanged())
+        .remarksOnly(valid.remarksOnly()).status(FilingStatus.VERIFYING).submittedAt(now).build();
     filings.insert(filing, cipher.encrypt(valid.entityName()));
     for (Principal p : valid.principals()) {
       persons.insert(new StoredPerson(UUID.randomUUID().toString(), filing.id(), p.role(), p.websiteRef(),
@@ -90,7 +90,7 @@ public class FilingService {
     return filing;
   }
 
-  /** the access provider withdraws an open request (API.md §1); its process ends and its codes die */
+  /** the access provider withdraws an open request (docs/http-contract.md §1); its process ends and its codes die */
   public Filing withdraw(String filingId) {
     Filing filing = filings.lock(filingId);
     if (!filing.status().isOpen()) {

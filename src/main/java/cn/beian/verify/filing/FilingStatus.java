@@ -1,6 +1,6 @@
 package cn.beian.verify.filing;
 
-/** Status of a request as the access provider sees it (API.md §1). */
+/** Status of a request as the access provider sees it (docs/http-contract.md §1). */
 public enum FilingStatus {
   VERIFYING, UNDER_REVIEW, APPROVED, REJECTED, RETURNED, WITHDRAWN;
 

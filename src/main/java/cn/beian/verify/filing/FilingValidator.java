@@ -3,11 +3,14 @@ package cn.beian.verify.filing;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
 import cn.beian.verify.filing.ValidFiling.Principal;
-import cn.beian.verify.review.Provinces;
-import cn.beian.verify.sms.SmsProperties;
-import cn.beian.verify.verification.IdType;
-import cn.beian.verify.verification.IdentityDocuments;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.BusinessZone;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.IdType;
+import cn.beian.verify.kernel.IdentityDocuments;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.kernel.Texts;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,9 +23,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every field of a submission against RULES.md §2, §7 and §9 and against what its storage holds (V1
- * migration: request numbers and refs 64 characters, domains 255, encrypted names up to ~1,500 UTF-8 bytes);
- * collects all errors at once. Nothing here backtracks: the patterns are bounded, domains and names are scanned.
+ * Checks every field of a submission against docs/rules.md §2, §7 and §9 and against what its storage holds (V1
+ * migration: request numbers and refs 64 characters, domains 255, encrypted names up to ~1,500 UTF-8 bytes); collects
+ * all errors at once. Nothing here backtracks: the patterns are bounded, domains and names are scanned.
  */
 @Component
 public class FilingValidator {
@@ -36,45 +39,49 @@ public class FilingValidator {
   /** how much of a client's own value an error message repeats */
   private static final int ECHO = 32;
 
-  private final SmsProperties sms;
+  private final UnsupportedPhonePrefixes refused;
   private final FilingProperties limits;
+  private final BusinessZone zone;
+  private final Clock clock;
 
-  public FilingValidator(SmsProperties sms, FilingProperties limits) {
-    this.sms = sms;
+  public FilingValidator(UnsupportedPhonePrefixes refused, FilingProperties limits, BusinessZone zone, Clock clock) {
+    this.refused = refused;
     this.limits = limits;
+    this.zone = zone;
+    this.clock = clock;
   }
 
   public ValidFiling validate(FilingSubmission s) {
     List<FieldError> errors = new ArrayList<>();
     if (s == null) {
-      throw new InvalidFilingException(List.of(new FieldError("", "请求内容不能为空")));
+      throw new InvalidFilingException(List.of(new FieldError("", Texts.text("filing.invalid.empty"))));
     }
     // before anything else: a request of 10,000 websites would be checked, stored and texted person by person
     if (s.websitesOrEmpty().size() > limits.maxWebsites()) {
       throw new InvalidFilingException(List.of(new FieldError("websites",
-          "一个备案申请最多包含" + limits.maxWebsites() + "个网站或应用,本申请有" + s.websitesOrEmpty().size() + "个")));
+          Texts.text("filing.invalid.tooManyWebsites", limits.maxWebsites(), s.websitesOrEmpty().size()))));
     }
     if (s.requestNo() == null || !REQUEST_NO.matcher(s.requestNo()).matches()) {
-      errors.add(new FieldError("requestNo", "申请编号必填,最多64位字母、数字、-或_"));
+      errors.add(new FieldError("requestNo", Texts.text("filing.invalid.requestNo")));
     }
-    FilingType type = parse(FilingType.class, s.type(), "type", "申请类型", errors);
-    ServiceType serviceType = parse(ServiceType.class, s.serviceType(), "serviceType", "服务类型", errors);
+    FilingType type = parse(FilingType.class, s.type(), "type", Texts.text("filing.field.type"), errors);
+    ServiceType serviceType = parse(ServiceType.class, s.serviceType(), "serviceType", Texts.text("filing.field.serviceType"), errors);
     if (s.province() == null || !Provinces.isKnown(s.province())) {
-      errors.add(new FieldError("province", "省份代码无效,应为ISO 3166-2:CN代码,如CN-GS"));
+      errors.add(new FieldError("province", Texts.text("filing.invalid.province")));
     }
 
     List<Principal> principals = new ArrayList<>();
     String entityName = null;
     if (s.entity() == null) {
-      errors.add(new FieldError("entity", "主体信息必填"));
+      errors.add(new FieldError("entity", Texts.text("filing.invalid.entity")));
     } else {
       entityName = trimmed(s.entity().name());
       if (entityName == null) {
-        errors.add(new FieldError("entity.name", "主体名称必填"));
+        errors.add(new FieldError("entity.name", Texts.text("filing.invalid.entityName.missing")));
       } else if (PlainText.hasForbiddenCharacter(s.entity().name())) {
-        errors.add(new FieldError("entity.name", "主体名称含有控制字符或不可见的格式字符"));
+        errors.add(new FieldError("entity.name", Texts.text("filing.invalid.entityName.characters")));
       } else if (PlainText.length(entityName) > MAX_ENTITY_NAME) {
-        errors.add(new FieldError("entity.name", "主体名称最多" + MAX_ENTITY_NAME + "个字符"));
+        errors.add(new FieldError("entity.name", Texts.text("filing.invalid.entityName.tooLong", MAX_ENTITY_NAME)));
       }
       person(s.entity().principal(), "entity.principal", errors)
           .ifPresent(p -> principals.add(new Principal(
@@ -88,18 +95,18 @@ public class FilingValidator {
       Website w = websites.get(i);
       String at = "websites[" + i + "]";
       if (w == null) {
-        errors.add(new FieldError(at, "网站信息不能为空"));
+        errors.add(new FieldError(at, Texts.text("filing.invalid.website")));
         continue;
       }
       if (w.ref() == null || !WEBSITE_REF.matcher(w.ref()).matches()) {
-        errors.add(new FieldError(at + ".ref", "网站编号必填,最多64位字母、数字、-或_"));
+        errors.add(new FieldError(at + ".ref", Texts.text("filing.invalid.websiteRef")));
       } else if (!refs.add(w.ref())) {
-        errors.add(new FieldError(at + ".ref", "网站编号重复: " + w.ref()));
+        errors.add(new FieldError(at + ".ref", Texts.text("filing.invalid.websiteRef.duplicate", w.ref())));
       }
       String given = trimmed(w.domain());
       if (given != null && (PlainText.hasForbiddenCharacter(w.domain()) || !DomainNames.isValid(given))) {
         errors.add(new FieldError(at + ".domain", given.length() > DomainNames.MAX_LENGTH
-            ? "域名最多" + DomainNames.MAX_LENGTH + "个字符" : "域名格式不正确"));
+            ? Texts.text("filing.invalid.domain.tooLong", DomainNames.MAX_LENGTH) : Texts.text("filing.invalid.domain")));
       }
       String domain = given == null ? null : given.toLowerCase(Locale.ROOT);
       boolean isChanged = w.ref() != null && changed.contains(w.ref());
@@ -109,15 +116,15 @@ public class FilingValidator {
     }
     for (String ref : changed) {
       if (!refs.contains(ref)) {
-        errors.add(new FieldError("change.changedWebsites", "变更的网站不在申请中: " + echo(ref)));
+        errors.add(new FieldError("change.changedWebsites", Texts.text("filing.invalid.changedWebsite.unknown", echo(ref))));
       }
     }
     if (type == FilingType.NEW_FILING && serviceType == ServiceType.WEBSITE && websites.isEmpty()) {
-      errors.add(new FieldError("websites", "网站类首次备案至少包含一个网站"));
+      errors.add(new FieldError("websites", Texts.text("filing.invalid.websites.none")));
     }
     if (type == FilingType.PHONE_CHANGE && s.change() != null
         && !Boolean.TRUE.equals(s.change().entityChanged()) && changed.isEmpty()) {
-      errors.add(new FieldError("change", "变更手机号码须指明变更的是主体负责人还是网站负责人"));
+      errors.add(new FieldError("change", Texts.text("filing.invalid.change.phoneChangeWhose")));
     }
     samePhoneOneDocument(principals, websites, errors);
 
@@ -133,17 +140,17 @@ public class FilingValidator {
   private Set<String> changedWebsites(FilingSubmission s, FilingType type, List<FieldError> errors) {
     if (s.change() == null) {
       if (type != null && type.hasChangeSection()) {
-        errors.add(new FieldError("change", "变更类申请必须填写变更内容(change)"));
+        errors.add(new FieldError("change", Texts.text("filing.invalid.change.missing")));
       }
       return Set.of();
     }
     if (type != null && !type.hasChangeSection()) {
-      errors.add(new FieldError("change", "仅变更备案和变更手机号码可填写变更内容(change)"));
+      errors.add(new FieldError("change", Texts.text("filing.invalid.change.notAllowed")));
       return Set.of();
     }
     List<String> listed = s.change().changedWebsites() == null ? List.of() : s.change().changedWebsites();
     if (listed.size() > limits.maxWebsites()) {
-      errors.add(new FieldError("change.changedWebsites", "最多列出" + limits.maxWebsites() + "个变更的网站"));
+      errors.add(new FieldError("change.changedWebsites", Texts.text("filing.invalid.changedWebsites.tooMany", limits.maxWebsites())));
       return Set.of();
     }
     return new HashSet<>(listed);
@@ -153,33 +160,33 @@ public class FilingValidator {
 
   private Optional<CheckedPerson> person(Person p, String at, List<FieldError> errors) {
     if (p == null) {
-      errors.add(new FieldError(at, "负责人信息必填"));
+      errors.add(new FieldError(at, Texts.text("filing.invalid.principal")));
       return Optional.empty();
     }
     int before = errors.size();
     String name = trimmed(p.name());
     if (name == null || name.length() > MAX_PERSON_NAME) {
-      errors.add(new FieldError(at + ".name", "负责人姓名必填,最多" + MAX_PERSON_NAME + "个字符"));
+      errors.add(new FieldError(at + ".name", Texts.text("filing.invalid.principalName", MAX_PERSON_NAME)));
     } else if (PlainText.hasForbiddenCharacter(p.name())) {
-      errors.add(new FieldError(at + ".name", "负责人姓名含有控制字符或不可见的格式字符"));
+      errors.add(new FieldError(at + ".name", Texts.text("filing.invalid.principalName.characters")));
     } else if (!PlainText.isPersonName(name)) {
-      errors.add(new FieldError(at + ".name", "负责人姓名只能包含文字、空格和·.-'等姓名中的分隔符"));
+      errors.add(new FieldError(at + ".name", Texts.text("filing.invalid.principalName.separators")));
     }
     Optional<String> phone = PhoneNumbers.normalize(p.phone());
     if (phone.isEmpty()) {
-      errors.add(new FieldError(at + ".phone", "手机号码格式不正确,应为11位中国大陆手机号码"));
-    } else if (PhoneNumbers.hasRefusedSegment(phone.get(), sms.unsupportedPrefixes())) {
+      errors.add(new FieldError(at + ".phone", Texts.text("input.phone.format")));
+    } else if (PhoneNumbers.hasRefusedSegment(phone.get(), refused.unsupportedPrefixes())) {
       errors.add(new FieldError(at + ".phone",
-          "手机号段为" + String.join("、", sms.unsupportedPrefixes()) + "开头的,不支持备案"));
+          Texts.text("filing.invalid.phone.segment", String.join("、", refused.unsupportedPrefixes()))));
     }
-    IdType idType = parse(IdType.class, p.idType(), at + ".idType", "证件类型", errors);
+    IdType idType = parse(IdType.class, p.idType(), at + ".idType", Texts.text("filing.field.idType"), errors);
     String idNumber = trimmed(p.idNumber());
     if (idNumber == null) {
-      errors.add(new FieldError(at + ".idNumber", "证件号码必填"));
-    } else if (idType != null && !IdentityDocuments.isWellFormed(idType, idNumber)) {
+      errors.add(new FieldError(at + ".idNumber", Texts.text("filing.invalid.idNumber.missing")));
+    } else if (idType != null && !IdentityDocuments.isWellFormed(idType, idNumber, zone.today(clock))) {
       errors.add(new FieldError(at + ".idNumber", idType == IdType.RESIDENT_ID
-          ? "居民身份证号码无效(18位,校验位不正确或出生日期无效)"
-          : "证件号码格式不正确"));
+          ? Texts.text("filing.invalid.idNumber.residentId")
+          : Texts.text("filing.invalid.idNumber.format")));
     }
     if (errors.size() > before) {
       return Optional.empty();
@@ -187,7 +194,7 @@ public class FilingValidator {
     return Optional.of(new CheckedPerson(name, phone.get(), idType, idNumber.toUpperCase(Locale.ROOT)));
   }
 
-  /** RULES.md §2: the same phone given with two different identity documents is invalid input */
+  /** docs/rules.md §2: the same phone given with two different identity documents is invalid input */
   private static void samePhoneOneDocument(List<Principal> principals, List<Website> websites, List<FieldError> errors) {
     Map<String, String> documentOfPhone = new HashMap<>();
     for (Principal p : principals) {
@@ -195,7 +202,7 @@ public class FilingValidator {
       String earlier = documentOfPhone.putIfAbsent(p.phone(), document);
       if (earlier != null && !earlier.equals(document)) {
         errors.add(new FieldError(p.websiteRef() == null ? "entity.principal.phone" : "websites[" + indexOf(p.websiteRef(), websites) + "].principal.phone",
-            "同一手机号码 " + PhoneNumbers.mask(p.phone()) + " 对应了不同的证件号码"));
+            Texts.text("filing.invalid.phone.twoDocuments", PhoneNumbers.mask(p.phone()))));
       }
     }
   }
@@ -212,13 +219,13 @@ public class FilingValidator {
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String label, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, label + "必填"));
+      errors.add(new FieldError(field, Texts.text("filing.invalid.required", label)));
       return null;
     }
     try {
       return Enum.valueOf(type, value.trim());
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(field, label + "无效: " + echo(value)));
+      errors.add(new FieldError(field, Texts.text("filing.invalid.value", label, echo(value))));
       return null;
     }
   }
@@ -229,7 +236,7 @@ public class FilingValidator {
       return "null";
     }
     String shown = value.length() > ECHO ? value.substring(0, ECHO) + "…" : value;
-    return PlainText.hasForbiddenCharacter(shown) ? "(含不可见字符)" : shown;
+    return PlainText.hasForbiddenCharacter(shown) ? Texts.text("filing.echo.invisible") : shown;
   }
 
   /** surrounding spaces are a copy-paste accident; blank counts as missing (strip, not trim: trim eats controls) */

@@ -1,5 +1,7 @@
 package cn.beian.verify.filing;
 
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.Texts;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,7 +10,7 @@ public class InvalidFilingException extends RuntimeException {
   private final List<FieldError> errors;
 
   public InvalidFilingException(List<FieldError> errors) {
-    super("备案申请信息有误: " + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+    super(Texts.text("filing.invalid") + ": " + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 

@@ -1,8 +1,10 @@
 package cn.beian.verify.filing;
 
+import cn.beian.verify.kernel.Texts;
+
 /** The same requestNo was submitted before with a different body. */
 public class RequestNoConflictException extends RuntimeException {
   public RequestNoConflictException(String requestNo) {
-    super("申请编号 " + requestNo + " 已被使用,且申请内容不同");
+    super(Texts.text("filing.requestNo.conflict", requestNo));
   }
 }

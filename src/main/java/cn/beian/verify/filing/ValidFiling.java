@@ -1,6 +1,6 @@
 package cn.beian.verify.filing;
 
-import cn.beian.verify.verification.IdType;
+import cn.beian.verify.kernel.IdType;
 import java.util.List;
 
 /** A submission that passed validation: enums resolved, phones normalised. */

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The body of a callback, exactly the fields of API.md §1; {@code returnReason} is null unless RETURNED, {@code at}
+ * The body of a callback, exactly the fields of docs/http-contract.md §1; {@code returnReason} is null unless RETURNED, {@code at}
  * is the time of the change as an offset date-time in Beijing time ({@code 2026-11-23T15:04:05.123+08:00}).
  */
 @JsonPropertyOrder({"event", "filingId", "requestNo", "status", "returnReason", "at"})

@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Callbacks to access providers ({@code beian.callbacks.*}, API.md §1 "Callbacks").
+ * Callbacks to access providers ({@code beian.callbacks.*}, docs/http-contract.md §1 "Callbacks").
  *
  * @param providers the providers that registered a callback, by provider id
  * @param initialBackoff wait before the second attempt; each failure doubles it
  * @param maxBackoff cap of the wait between two attempts (delivery is retried until acknowledged)
- * @param lease how long a node owns a claimed delivery; a node that died loses it after this (must exceed timeout)
+ * @param lease how long a claim holds unrenewed: a node renews its claims while it delivers them, and another node
+ *     retakes a dead node's after this (must exceed timeout)
  * @param pollInterval how often due deliveries are looked for (besides the nudge after each commit)
  * @param timeout connect and response timeout of one attempt
  * @param batchSize deliveries claimed and sent at once by one node
@@ -23,7 +24,7 @@ public record CallbackProperties(
     Map<String, Provider> providers,
     @DefaultValue("PT5S") Duration initialBackoff,
     @DefaultValue("PT1H") Duration maxBackoff,
-    @DefaultValue("PT1M") Duration lease,
+    @DefaultValue("PT20S") Duration lease,
     @DefaultValue("PT5S") Duration pollInterval,
     @DefaultValue("PT10S") Duration timeout,
     @DefaultValue("20") int batchSize) {

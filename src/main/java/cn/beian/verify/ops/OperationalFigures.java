@@ -1,18 +1,12 @@
 package cn.beian.verify.ops;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
+import static cn.beian.verify.kernel.Timestamps.instant;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,7 +37,7 @@ public class OperationalFigures {
   }
 
   private final JdbcTemplate jdbc;
-  private final ProcessEngine engine;
+  private final EngineBacklog engine;
   private final Clock clock;
   private final LongSupplier retentionOverdue;
   private final Duration maxAge;
@@ -55,7 +49,7 @@ public class OperationalFigures {
    * @param retentionOverdue counts the closed requests the erasure should have reached a day ago or more
    * @param maxAge how long one read is served (zero: every call reads)
    */
-  public OperationalFigures(JdbcTemplate jdbc, ProcessEngine engine, Clock clock, LongSupplier retentionOverdue,
+  public OperationalFigures(JdbcTemplate jdbc, EngineBacklog engine, Clock clock, LongSupplier retentionOverdue,
       Duration maxAge) {
     this.jdbc = jdbc;
     this.engine = engine;
@@ -93,24 +87,8 @@ public class OperationalFigures {
       callbacks[0] = rs.getLong("n");
       callbackOldest[0] = instant(rs, "oldest");
     });
-    ManagementService management = engine.getManagementService();
-    long executable = management.createJobQuery().executable().count();
-    List<Job> oldestDue = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
-    Instant oldestDueDate = oldestDue.isEmpty() || oldestDue.get(0).getDuedate() == null ? null
-        : oldestDue.get(0).getDuedate().toInstant();
-    return new Snapshot(sms[0], age(smsOldest[0], now), callbacks[0], age(callbackOldest[0], now), incidents(),
-        executable, age(oldestDueDate, now), retentionOverdue.getAsLong());
-  }
-
-  /** the engine API counts one type at a time; one grouped query over its incident table counts them all */
-  private Map<String, Long> incidents() {
-    String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
-    Map<String, Long> byType = new LinkedHashMap<>();
-    jdbc.query("SELECT INCIDENT_TYPE_ AS type, COUNT(*) AS n FROM " + prefix + "ACT_RU_INCIDENT "
-        + "GROUP BY INCIDENT_TYPE_ ORDER BY INCIDENT_TYPE_", rs -> {
-          byType.put(rs.getString("type"), rs.getLong("n"));
-        });
-    return Map.copyOf(byType);
+    return new Snapshot(sms[0], age(smsOldest[0], now), callbacks[0], age(callbackOldest[0], now),
+        engine.incidentsByType(), engine.executableJobs(), age(engine.oldestDueJob(), now), retentionOverdue.getAsLong());
   }
 
   private static Duration age(Instant since, Instant now) {

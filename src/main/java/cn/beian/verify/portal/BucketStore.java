@@ -4,10 +4,9 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 
 /**
- * Where the token buckets of the request limits live. Today each node keeps its own in memory
- * ({@link LocalBucketStore}), so with N nodes a client gets up to N times a limit; a store that every node shares
- * (Bucket4j's JDBC proxy manager over the product's database: {@code proxyManager.builder().build(key, () ->
- * configuration)}) plugs in here as a bean of this type, and nothing else changes.
+ * Where the token buckets of the request limits live: on PostgreSQL in the database, shared by every node
+ * ({@link JdbcBucketStore}), so a limit holds for the cluster and not per node; on the embedded H2, which runs as one
+ * node, in its memory ({@link LocalBucketStore}). {@link RateLimitConfiguration} chooses by the database.
  */
 public interface BucketStore {
 

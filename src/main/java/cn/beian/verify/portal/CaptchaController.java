@@ -7,6 +7,7 @@ import cloud.tianai.captcha.application.vo.ImageCaptchaVO;
 import cloud.tianai.captcha.common.constant.CaptchaTypeConstant;
 import cloud.tianai.captcha.common.response.ApiResponse;
 import cloud.tianai.captcha.validator.common.model.dto.ImageCaptchaTrack;
+import cn.beian.verify.kernel.Texts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The slider puzzle of the public page (API.md §2 "Captcha"): {@code GET /api/v1/captcha} issues one,
+ * The slider puzzle of the public page (docs/http-contract.md §2 "Captcha"): {@code GET /api/v1/captcha} issues one,
  * {@code POST /api/v1/captcha/checks} takes the drag track and, when it lands on the gap, answers the single-use
  * {@code captchaToken} that {@code /api/v1/sms-verifications} and {@code /api/v1/sms-resends} accept.
  */
@@ -33,7 +34,7 @@ public class CaptchaController {
   private static final Logger LOG = LoggerFactory.getLogger(CaptchaController.class);
   static final int MAX_TRACK_POINTS = 2000;
   static final float TOLERANCE = 0.02f;
-  static final String FAILED = "拼图未对准,请重新拖动滑块。";
+  static final String FAILED = Texts.text("portal.captcha.failed");
 
   private final ImageCaptchaApplication captcha;
   private final CaptchaTokens tokens;

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The slider-puzzle captcha of the public endpoints (RULES.md §10, {@code beian.captcha.*}).
+ * The slider-puzzle captcha of the public endpoints (docs/rules.md §10, {@code beian.captcha.*}).
  *
  * @param enabled whether a solved puzzle is required; off only for automated tests and local demos
  * @param puzzleTtl how long an issued puzzle can be solved

@@ -1,6 +1,6 @@
 package cn.beian.verify.portal;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package cn.beian.verify.portal;
 
-/** The captcha check of the public endpoints (API.md §2): a token proves one solved puzzle, once. */
+/** The captcha check of the public endpoints (docs/http-contract.md §2): a token proves one solved puzzle, once. */
 public interface CaptchaVerifier {
 
   /**

@@ -1,6 +1,6 @@
 package cn.beian.verify.portal;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import cloud.tianai.captcha.cache.CacheStore;
 import cloud.tianai.captcha.common.AnyMap;

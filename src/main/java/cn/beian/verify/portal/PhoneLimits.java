@@ -1,15 +1,15 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.config.TooManyRequestsException;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.TooManyRequestsException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The per-phone limits of the public endpoints (API.md §2): a check or a resend request takes a token of its phone's
- * bucket, and a resend request must stay within the SMS limits of the phone. The controller applies them once the
- * body is read and the phone normalised, so every spelling of a number, in a body of any shape or size, counts
+ * The per-phone limits of the public endpoints (docs/http-contract.md §2): a check or a resend request takes a token of
+ * its phone's bucket, and a resend request must stay within the SMS limits of the phone. The controller applies them
+ * once the body is read and the phone normalised, so every spelling of a number, in a body of any shape or size, counts
  * against the one phone; and before the captcha token is spent or anything is counted.
  */
 public class PhoneLimits {

@@ -36,11 +36,6 @@ public class PublicAddress implements ApplicationListener<WebServerInitializedEv
     return configured.isEmpty() ? server : configured;
   }
 
-  /** this server as reached on this machine, whatever the public base: for the start-up lines and the landing page */
-  public String serverUrl() {
-    return server;
-  }
-
   public String shortLink(String token) {
     return baseUrl() + "/v/" + token;
   }

@@ -1,7 +1,7 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.config.TooManyRequestsException;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.TooManyRequestsException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,10 +15,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The per-client limits of the public endpoints (API.md §2): checks and resend requests, and puzzles, per client
- * address. They need nothing from the body, so they are taken here, before the body is read; a request over one is
- * answered 429 with Retry-After and never reaches a controller. The per-phone limits need the normalised phone of the
- * body: the controller applies them ({@link PhoneLimits}).
+ * The per-client limits of the public endpoints (docs/http-contract.md §2): checks and resend requests, and puzzles,
+ * per client address. They need nothing from the body, so they are taken here, before the body is read; a request over
+ * one is answered 429 with Retry-After and never reaches a controller. The per-phone limits need the normalised phone
+ * of the body: the controller applies them ({@link PhoneLimits}).
  */
 public class PublicRateLimitFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PublicRateLimitFilter.class);

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Per-client and per-phone limits on the public endpoints (RULES.md §10, {@code beian.rate-limits.*}); the
+ * Per-client and per-phone limits on the public endpoints (docs/rules.md §10, {@code beian.rate-limits.*}); the
  * defaults are documented once, in application.yaml.
  *
  * @param enabled whether requests over the limits are answered 429; off only for automated tests

@@ -1,9 +1,9 @@
 package cn.beian.verify.portal;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS short link {@code /v/{token}} (RULES.md §7): the token is stored only as a keyed hash on its verifier,
+ * The SMS short link {@code /v/{token}} (docs/rules.md §7): the token is stored only as a keyed hash on its verifier,
  * replaced by each new code's SMS, and opens nothing once the verification is no longer pending or its window closed.
  */
 @Component

@@ -2,6 +2,7 @@ package cn.beian.verify.portal;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.security.PageSecurity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The public 备案短信核验 page (API.md §2): {@code GET /verify}, and {@code GET /v/{token}} from the SMS with the
- * phone filled in. One HTML file with a small script and stylesheet; only the phone and a note are put in here.
+ * The public 备案短信核验 page (docs/http-contract.md §2): {@code GET /verify}, and {@code GET /v/{token}} from the SMS with
+ * the phone filled in. One HTML file with a small script and stylesheet; only the phone and a note are put in here.
  */
 @Controller
 public class VerifyPage {
-  static final String DEAD_LINK = "该短信链接已失效(核验已完成、已重发新验证码或已过期),请直接填写手机号码。";
+  static final String DEAD_LINK = Texts.text("portal.link.dead");
   private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
   private final ShortLinks links;

@@ -17,11 +17,11 @@ class CamundaSmsDeliveryIncidents implements SmsDeliveryIncidents {
   }
 
   @Override
-  public boolean raise(String executionId, String messageId, String message) {
+  public boolean raise(String executionId, String messageId, int attempts, String reason) {
     if (runtime.createExecutionQuery().executionId(executionId).count() == 0) {
       return false;
     }
-    runtime.createIncident(INCIDENT_TYPE, executionId, messageId, message);
+    runtime.createIncident(INCIDENT_TYPE, executionId, messageId, StaffTexts.text("sms.incident", attempts, reason));
     return true;
   }
 }

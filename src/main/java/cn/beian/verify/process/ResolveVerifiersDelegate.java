@@ -1,17 +1,17 @@
 package cn.beian.verify.process;
 
-import cn.beian.verify.process.FilingProcess.Vars;
+import cn.beian.verify.process.FilingProcess.Variables;
 import cn.beian.verify.verification.VerificationLifecycle;
-import cn.beian.verify.verification.VerifierRole;
-import java.util.EnumSet;
+import cn.beian.verify.verification.VerificationPlan;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Turns the decisions' results into the request's verifications: who, deduplicated by phone, with which quorum. */
+/**
+ * The one step that decides the request's route (docs/rules.md §2, §3, §8): from the two decisions' results to the
+ * request's verifications, its quorum and its route, which every later gateway reads and none recomputes.
+ */
 @Component("resolveVerifiersDelegate")
 class ResolveVerifiersDelegate implements JavaDelegate {
   private final VerificationLifecycle verifications;
@@ -21,21 +21,14 @@ class ResolveVerifiersDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    List<Map<String, Object>> rules = (List<Map<String, Object>>) execution.getVariable(Vars.VERIFIER_RULES);
-    boolean required = Boolean.TRUE.equals(execution.getVariable(Vars.SMS_VERIFICATION_REQUIRED));
-    Set<VerifierRole> roles = EnumSet.noneOf(VerifierRole.class);
-    String quorum = "ALL";
-    for (Map<String, Object> rule : rules == null ? List.<Map<String, Object>>of() : rules) {
-      roles.add(VerifierRole.valueOf((String) rule.get("verifierRole")));
-      if ("ANY".equals(rule.get("quorum"))) {
-        quorum = "ANY";
-      }
+    // the verifier decision is not asked when the rollout does not apply: no rules then
+    VerificationPlan plan = verifications.plan(execution.getProcessBusinessKey(),
+        Variables.SMS_VERIFICATION_REQUIRED.get(execution), Variables.VERIFIER_RULES.find(execution).orElse(List.of()));
+    Variables.ROUTE.set(execution, plan.route());
+    Variables.QUORUM.set(execution, plan.quorum());
+    if (LegacyFilingDelegates.beforeTheRoute(execution)) {
+      LegacyFilingDelegates.VERIFIER_COUNT.set(execution, plan.verifiers());
     }
-    String filingId = (String) execution.getVariable(Vars.FILING_ID);
-    int count = required ? verifications.resolveVerifiers(filingId, roles, quorum) : 0;
-    execution.setVariable(Vars.VERIFIER_COUNT, count);
-    execution.setVariable(Vars.QUORUM, quorum);
   }
 }

@@ -3,8 +3,8 @@ package cn.beian.verify.process;
 import java.util.Set;
 
 /**
- * The one list of variable and form-field names that carry personal data or codes (RULES.md §9).
- * They may pass through the engine transiently (forms, task-local) but never reach its history.
+ * The one list of variable and form-field names that carry personal data or codes (docs/rules.md §9). They may pass
+ * through the engine transiently (forms, task-local) but never reach its history.
  */
 public final class SensitiveVariables {
 

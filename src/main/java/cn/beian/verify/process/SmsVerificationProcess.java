@@ -22,6 +22,20 @@ public final class SmsVerificationProcess {
     private Vars() {}
   }
 
+  /** every variable of the process, once, with its type (those handed in by the filing process are its own) */
+  public static final class Variables {
+    public static final ProcessVariable<String> FILING_ID = FilingProcess.Variables.FILING_ID;
+    public static final ProcessVariable<String> REQUEST_NO = FilingProcess.Variables.REQUEST_NO;
+    public static final ProcessVariable<String> VERIFIER_ID = ProcessVariable.text(Vars.VERIFIER_ID);
+    public static final ProcessVariable<FilingProcess.VerificationOutcome> VERIFICATION_OUTCOME =
+        FilingProcess.Variables.VERIFICATION_OUTCOME;
+    /** the verifier form's fields, as typed: task-local, never in the history (SensitiveVariables) */
+    public static final ProcessVariable<String> SMS_CODE = ProcessVariable.text(Vars.SMS_CODE);
+    public static final ProcessVariable<String> PHONE = ProcessVariable.text(Vars.PHONE);
+    public static final ProcessVariable<String> ID_LAST6 = ProcessVariable.text(Vars.ID_LAST6);
+    private Variables() {}
+  }
+
   public static final class Elements {
     public static final String VERIFICATION_STARTED = "StartEvent_VerificationStarted";
     public static final String OPEN_VERIFICATION_WINDOW = "ServiceTask_OpenVerificationWindow";

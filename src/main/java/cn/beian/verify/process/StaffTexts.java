@@ -1,23 +1,14 @@
 package cn.beian.verify.process;
 
-import java.util.Locale;
-import java.util.ResourceBundle;
+import cn.beian.verify.kernel.Texts;
 
 /** The staff-facing texts ({@code staff.*}) of the one message bundle, with {@code {0}}, {@code {1}}… filled in. */
 public final class StaffTexts {
-  private static final String BUNDLE = "messages";
-
   private StaffTexts() {}
 
   /** plain replacement of {@code {i}}: the texts hold no MessageFormat quoting */
   public static String text(String key, Object... args) {
-    String text = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, StaffTexts.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-        .getString("staff." + key);
-    for (int i = 0; i < args.length; i++) {
-      text = text.replace("{" + i + "}", String.valueOf(args[i]));
-    }
-    return text;
+    return Texts.text("staff." + key, args);
   }
 
   /** the Chinese title of a refusal's HTTP status */

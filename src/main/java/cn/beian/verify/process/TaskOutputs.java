@@ -1,6 +1,6 @@
 package cn.beian.verify.process;
 
-import cn.beian.verify.review.Provinces;
+import cn.beian.verify.kernel.Provinces;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,15 +30,21 @@ public final class TaskOutputs {
 
   private static final Map<String, Declared> BY_ELEMENT = Map.of(
       FilingProcess.Elements.REVIEW_FILING, new Declared(FilingProcess.Forms.REVIEW, outputs(
-          new Output(FilingProcess.Vars.APPROVED, Type.BOOLEAN, true, 0),
-          new Output(FilingProcess.Vars.REVIEW_COMMENT, Type.TEXT, false, MAX_REVIEW_COMMENT))),
+          output(FilingProcess.Variables.APPROVED, true, 0),
+          output(FilingProcess.Variables.REVIEW_COMMENT, false, MAX_REVIEW_COMMENT))),
       SmsVerificationProcess.Elements.VERIFY_SMS_CODE, new Declared(SmsVerificationProcess.Forms.VERIFY, outputs(
-          new Output(SmsVerificationProcess.Vars.SMS_CODE, Type.TEXT, false, MAX_VERIFIER_FIELD),
-          new Output(SmsVerificationProcess.Vars.PHONE, Type.TEXT, false, MAX_VERIFIER_FIELD),
-          new Output(SmsVerificationProcess.Vars.ID_LAST6, Type.TEXT, false, MAX_VERIFIER_FIELD))),
+          output(SmsVerificationProcess.Variables.SMS_CODE, false, MAX_VERIFIER_FIELD),
+          output(SmsVerificationProcess.Variables.PHONE, false, MAX_VERIFIER_FIELD),
+          output(SmsVerificationProcess.Variables.ID_LAST6, false, MAX_VERIFIER_FIELD))),
       FilingProcess.Elements.FILING_SUBMITTED, new Declared(FilingProcess.Forms.START, startForm()));
 
   private TaskOutputs() {}
+
+  /** a form field that sets {@code variable}, typed as the variable is declared */
+  private static Output output(ProcessVariable<?> variable, boolean required, int maxLength) {
+    return new Output(variable.name(), variable.storedType() == Boolean.class ? Type.BOOLEAN : Type.TEXT, required,
+        maxLength);
+  }
 
   private static Map<String, Output> outputs(Output... outputs) {
     Map<String, Output> byName = new LinkedHashMap<>();
@@ -48,13 +54,12 @@ public final class TaskOutputs {
     return byName;
   }
 
-  /** the start form's fields (RegisterFilingDelegate.StartForm) and the province, which also picks the tenant */
+  /** the start form's fields (StartForm), typed as declared there, and the province, which also picks the tenant */
   private static Map<String, Output> startForm() {
     Map<String, Output> byName = new LinkedHashMap<>();
     byName.put(FilingProcess.Vars.PROVINCE, new Output(FilingProcess.Vars.PROVINCE, Type.TEXT, true, MAX_START_FIELD));
-    for (String field : RegisterFilingDelegate.StartForm.FIELDS) {
-      Type type = RegisterFilingDelegate.StartForm.CHECKBOXES.contains(field) ? Type.BOOLEAN : Type.TEXT;
-      byName.put(field, new Output(field, type, false, MAX_START_FIELD));
+    for (ProcessVariable<?> field : StartForm.FIELDS) {
+      byName.put(field.name(), output(field, false, MAX_START_FIELD));
     }
     return byName;
   }

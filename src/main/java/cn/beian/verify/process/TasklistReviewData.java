@@ -38,9 +38,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * task's form data from {@code GET <app>/api/engine/engine/<engine>/task/<id>/form-variables}; for a review task
  * whose variables the engine has just let the logged-in user read, this filter adds a {@code review} variable of type
  * Json built from the product's tables for that user ({@link ReviewService#view}): persons in clear for a member of
- * the group the task is offered to (the request's bureau, RULES.md §9), masked for anyone else (an administrator).
- * The value exists only in this response (never cached): it never enters the process, its variables or its history,
- * and Tasklist does not send it back (the form has no input bound to it).
+ * the group the task is offered to (the request's bureau, docs/rules.md §9), masked for anyone else (an administrator).
+ * The value exists only in this response (never cached): it never enters the process, its variables or its history, and
+ * Tasklist does not send it back (the form has no input bound to it).
  */
 @Configuration
 class TasklistReviewData {

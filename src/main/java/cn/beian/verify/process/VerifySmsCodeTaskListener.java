@@ -1,9 +1,10 @@
 package cn.beian.verify.process;
 
-import cn.beian.verify.process.SmsVerificationProcess.Vars;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.process.SmsVerificationProcess.Variables;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.verification.VerificationInput;
 import cn.beian.verify.verification.VerificationLifecycle;
 import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.VerificationService;
@@ -13,7 +14,8 @@ import cn.beian.verify.verification.VerifierStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,13 +24,16 @@ import org.springframework.stereotype.Component;
 /**
  * The verifier's task. On create: the task is attached to its verification in the product's {@code verifier} table,
  * and the form's fields are declared task-local so that what a person types never reaches the process instance. On
- * complete: the verifier is the one that table holds for this task, never what a variable says, and only a verified
- * person completes the task; a wrong entry is refused with the message of RULES.md §5 and the attempts left.
+ * complete: the verifier is the one that table holds for this task, never what a variable says; the form is read by
+ * the parser the public API uses, and only a verified person completes the task; a wrong entry is refused with the
+ * message of docs/rules.md §5 and the attempts left.
  */
 @Component("verifySmsCodeTaskListener")
 class VerifySmsCodeTaskListener implements TaskListener {
-  private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
-  private static final Pattern ID_SUFFIX = Pattern.compile("[0-9A-Za-z]{6}");
+  /** the form's field of each input the parser names */
+  private static final Map<String, ProcessVariable<String>> FORM_FIELDS = Map.of(
+      VerificationInput.CODE, Variables.SMS_CODE, VerificationInput.PHONE, Variables.PHONE,
+      VerificationInput.ID_LAST6, Variables.ID_LAST6);
 
   private final VerificationService verificationService;
   private final VerificationLifecycle lifecycle;
@@ -59,57 +64,61 @@ class VerifySmsCodeTaskListener implements TaskListener {
    * it must name a verifier of this instance's own request. A task re-created by an operator is attached again.
    */
   private void create(DelegateTask task) {
-    Verifier verifier = verifiers.get((String) task.getVariable(Vars.VERIFIER_ID));
+    Verifier verifier = verifiers.get(Variables.VERIFIER_ID.get(task));
     String filingId = task.getExecution().getProcessBusinessKey();
     if (!verifier.filingId().equals(filingId)) {
       throw new IllegalStateException("verifier " + verifier.id() + " is not a verifier of request " + filingId);
     }
     lifecycle.attachTask(verifier.id(), task.getId(), task.getExecutionId());
-    Object requestNo = task.getVariable(Vars.REQUEST_NO);
-    task.setName("短信核验 " + (requestNo == null ? "" : requestNo + " ") + verifier.nameMasked() + " "
-        + verifier.phoneMasked());
-    task.setVariableLocal(Vars.SMS_CODE, null);
-    task.setVariableLocal(Vars.PHONE, null);
-    task.setVariableLocal(Vars.ID_LAST6, null);
+    task.setName(StaffTexts.text("verify.task", Variables.REQUEST_NO.find(task).map(no -> no + " ").orElse(""),
+        verifier.nameMasked(), verifier.phoneMasked()));
+    FORM_FIELDS.values().forEach(field -> field.setLocal(task, null));
   }
 
   private void complete(DelegateTask task, Verifier verifier) {
-    Object code = task.getVariableLocal(Vars.SMS_CODE);
-    if (code == null) {
+    Optional<String> code = Variables.SMS_CODE.findLocal(task);
+    if (code.isEmpty()) {
       // completed by the service after a check on the public API: the verification must already be done
       if (verifier.status() != VerifierStatus.VERIFIED) {
-        throw refused(400, StaffTexts.text("verify.missing"), List.of(), Map.of());
+        throw refused(400, StaffTexts.text("verify.missing"), List.of());
       }
       return;
     }
-    String phone = PhoneNumbers.normalize(String.valueOf(task.getVariableLocal(Vars.PHONE)))
-        .orElseThrow(() -> refused(400, StaffTexts.text("verify.phone"), List.of(Vars.PHONE), Map.of()));
-    String idLast6 = String.valueOf(task.getVariableLocal(Vars.ID_LAST6)).trim();
-    if (!SIX_DIGITS.matcher(code.toString().trim()).matches() || !ID_SUFFIX.matcher(idLast6).matches()) {
-      throw refused(400, StaffTexts.text("verify.format"), List.of(Vars.SMS_CODE, Vars.ID_LAST6), Map.of());
-    }
-    CheckOutcome outcome = verificationService.checkForVerifier(verifier.id(), phone, code.toString().trim(), idLast6);
+    VerificationInput.Check input = parse(task, code.get());
+    CheckOutcome outcome = verificationService.checkForVerifier(verifier.id(), input.phone(), input.code(),
+        input.idLast6());
     if (outcome.verified() || outcome.result() == CheckResult.ALREADY_VERIFIED) {
       return;
     }
     if (outcome.result() == CheckResult.FAILED) {
       throw new BpmnError(SmsVerificationProcess.Errors.VERIFICATION_FAILED, outcome.message());
     }
-    // the failure was recorded in its own transaction: read the count as it is now
-    int failed = verifiers.find(verifier.id()).map(Verifier::failedAttempts).orElse(verifier.failedAttempts());
-    int remaining = Math.max(0, properties.maxFailedAttempts() - failed);
+    int remaining = verificationService.remainingAttempts(verifier.id());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("result", outcome.result().name());
     facts.put("remainingAttempts", remaining);
     String remainingText = StaffTexts.text("verify.remaining", remaining, properties.maxFailedAttempts());
-    throw refused(422, outcome.message() + remainingText, List.of(), facts);
+    throw new VerificationRejectedException(422, outcome.message() + remainingText, List.of(), facts);
   }
 
-  private static VerificationRejectedException refused(int status, String message, List<String> fields,
-      Map<String, Object> facts) {
-    List<InputProblem> problems = fields.stream()
-        .map(field -> new InputProblem(field, FormLabels.of(SmsVerificationProcess.Forms.VERIFY, field), message))
-        .toList();
-    return new VerificationRejectedException(status, message, problems, facts);
+  /** the form through the public API's parser: a typo is named at its field and never counts as an attempt */
+  private static VerificationInput.Check parse(DelegateTask task, String code) {
+    try {
+      return VerificationInput.check(Variables.PHONE.findLocal(task).orElse(null), code,
+          Variables.ID_LAST6.findLocal(task).orElse(null));
+    } catch (VerificationInput.InvalidInputException e) {
+      List<InputProblem> problems = e.errors().stream().map(VerifySmsCodeTaskListener::problem).toList();
+      throw refused(400, StaffTexts.text("output.summary", problems.size(),
+          problems.stream().map(InputProblem::text).collect(Collectors.joining("; "))), problems);
+    }
+  }
+
+  private static InputProblem problem(FieldError error) {
+    String field = FORM_FIELDS.get(error.field()).name();
+    return new InputProblem(field, FormLabels.of(SmsVerificationProcess.Forms.VERIFY, field), error.message());
+  }
+
+  private static VerificationRejectedException refused(int status, String message, List<InputProblem> problems) {
+    return new VerificationRejectedException(status, message, problems, Map.of());
   }
 }

@@ -1,6 +1,6 @@
 package cn.beian.verify.retention;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingStatus;

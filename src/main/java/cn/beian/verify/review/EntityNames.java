@@ -1,6 +1,6 @@
 package cn.beian.verify.review;
 
-import cn.beian.verify.verification.Names;
+import cn.beian.verify.kernel.Names;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,6 @@
 package cn.beian.verify.review;
 
-import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import cn.beian.verify.kernel.Texts;
 
 /**
  * The Chinese label of every code a clerk sees (request types, statuses, roles, document types, trail events), from
@@ -10,8 +8,6 @@ import java.util.ResourceBundle;
  * bundle complete).
  */
 public final class Labels {
-  private static final String BUNDLE = "messages";
-
   private Labels() {}
 
   /** e.g. FilingType.NEW_FILING → 首次备案 */
@@ -30,24 +26,13 @@ public final class Labels {
   }
 
   static boolean has(String kind, String code) {
-    try {
-      bundle().getString("label." + kind + "." + code);
-      return true;
-    } catch (MissingResourceException e) {
-      return false;
-    }
+    return Texts.has("label." + kind + "." + code);
   }
 
   private static String label(String kind, String code) {
     if (code == null) {
       return "";
     }
-    return has(kind, code) ? bundle().getString("label." + kind + "." + code) : code;
-  }
-
-  private static ResourceBundle bundle() {
-    // Java 9+ reads properties bundles as UTF-8; no fallback to the JVM's default locale
-    return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Labels.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return has(kind, code) ? Texts.text("label." + kind + "." + code) : code;
   }
 }

@@ -1,5 +1,6 @@
 package cn.beian.verify.review;
 
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.security.ProviderProperties;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ public class ProviderNames {
 
   public String nameOf(String providerId) {
     if (TASKLIST.equals(providerId)) {
-      return "Tasklist 人工录入";
+      return Texts.text("review.provider.tasklist");
     }
     return providers.accounts().stream().filter(p -> p.id().equals(providerId)).findFirst()
         .map(p -> p.name() == null || p.name().isBlank() ? p.id() : p.name()).orElse(providerId);

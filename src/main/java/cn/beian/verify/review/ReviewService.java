@@ -8,14 +8,17 @@ import cn.beian.verify.filing.FilingType;
 import cn.beian.verify.filing.PersonRepository;
 import cn.beian.verify.filing.PersonRole;
 import cn.beian.verify.filing.StoredPerson;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.IdType;
+import cn.beian.verify.kernel.BusinessZone;
+import cn.beian.verify.kernel.IdNumbers;
+import cn.beian.verify.kernel.IdType;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.kernel.Texts;
+import cn.beian.verify.verification.VerificationProperties;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;
-import cn.beian.verify.verification.VerifierStatus;
-import cn.beian.verify.verification.VerificationProperties;
+import cn.beian.verify.verification.VerificationLifecycle;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,26 +27,31 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The bureau's review (RULES.md §8): what the reviewer sees, and what the decision does to the request. */
+/** The bureau's review (docs/rules.md §8): what the reviewer sees, and what the decision does to the request. */
 @Service
 @Transactional
 public class ReviewService {
   private final FilingRepository filings;
   private final PersonRepository persons;
   private final VerifierRepository verifiers;
+  private final VerificationLifecycle verifications;
   private final PersonalDataCipher cipher;
   private final ProviderNames providers;
   private final BeijingTimes times;
+  private final String zone;
   private final Clock clock;
 
   public ReviewService(FilingRepository filings, PersonRepository persons, VerifierRepository verifiers,
-      PersonalDataCipher cipher, ProviderNames providers, VerificationProperties properties, Clock clock) {
+      VerificationLifecycle verifications, PersonalDataCipher cipher, ProviderNames providers,
+      VerificationProperties properties, Clock clock) {
     this.filings = filings;
     this.persons = persons;
     this.verifiers = verifiers;
+    this.verifications = verifications;
     this.cipher = cipher;
     this.providers = providers;
     this.times = new BeijingTimes(properties.zone());
+    this.zone = BusinessZone.labelOf(properties.zone());
     this.clock = clock;
   }
 
@@ -56,28 +64,25 @@ public class ReviewService {
     }
   }
 
-  /**
-   * Rejected: closed as REJECTED. Approved: closed as APPROVED, unless verifications are still pending, which is
-   * the phone number change (RULES.md §8: the new number is verified after the approval).
-   */
+  /** the bureau's decision and its comment, as the request's trail and the provider's view show them */
   public void recordDecision(String filingId, boolean approved, String comment, String reviewer) {
-    Instant now = clock.instant();
-    filings.recordReview(filingId, approved ? "APPROVED" : "REJECTED", comment, reviewer);
-    filings.addEvent(filingId, null, FilingEvent.REVIEWED, now, approved ? "APPROVED" : "REJECTED");
-    boolean verificationFollows = !verifiers.idsOfFiling(filingId, VerifierStatus.PENDING).isEmpty();
-    if (!approved) {
-      filings.close(filingId, FilingStatus.REJECTED, null, now);
-    } else if (verificationFollows) {
-      filings.updateStatus(filingId, FilingStatus.VERIFYING);
-    } else {
-      filings.close(filingId, FilingStatus.APPROVED, null, now);
-      filings.addEvent(filingId, null, FilingEvent.APPROVED, now, null);
-    }
+    String decision = approved ? "APPROVED" : "REJECTED";
+    filings.recordReview(filingId, decision, comment, reviewer);
+    filings.addEvent(filingId, null, FilingEvent.REVIEWED, clock.instant(), decision);
+  }
+
+  /**
+   * Rejected: the request is closed as REJECTED, and a verification still waiting for it (the new number of a phone
+   * change, verified only after an approval) is closed with it.
+   */
+  public void reject(String filingId) {
+    verifications.cancelPending(filingId);
+    filings.close(filingId, FilingStatus.REJECTED, null, clock.instant());
   }
 
   /**
    * The review form's content for one viewer: personal data in clear for the request's own bureau ({@code unmasked},
-   * RULES.md §9), masked for anyone else. Built on each request and never stored.
+   * docs/rules.md §9), masked for anyone else. Built on each request and never stored.
    */
   @Transactional(readOnly = true)
   public ReviewView view(String filingId, boolean unmasked) {
@@ -88,19 +93,19 @@ public class ReviewService {
     String entityName = cipher.decrypt(filings.entityNameEnc(filingId));
 
     List<ReviewView.Item> request = new ArrayList<>();
-    request.add(new ReviewView.Item("申请编号", f.requestNo()));
-    request.add(new ReviewView.Item("申请类型", Labels.of(f.type())));
-    request.add(new ReviewView.Item("服务类型", Labels.of(f.serviceType())));
-    request.add(new ReviewView.Item("主体名称", unmasked ? entityName : EntityNames.shown(entityName, principalName)));
-    request.add(new ReviewView.Item("省份", Provinces.nameOf(f.province())));
-    request.add(new ReviewView.Item("接入商", providers.nameOf(f.providerId())));
-    request.add(new ReviewView.Item("当前状态", Labels.of(f.status())));
-    request.add(new ReviewView.Item("提交时间", times.format(f.submittedAt())));
+    request.add(item("requestNo", f.requestNo()));
+    request.add(item("type", Labels.of(f.type())));
+    request.add(item("serviceType", Labels.of(f.serviceType())));
+    request.add(item("entity", unmasked ? entityName : EntityNames.shown(entityName, principalName)));
+    request.add(item("province", Provinces.nameOf(f.province())));
+    request.add(item("provider", providers.nameOf(f.providerId())));
+    request.add(item("status", Labels.of(f.status())));
+    request.add(item("submitted", times.format(f.submittedAt())));
     if (f.verificationDeadline() != null) {
-      request.add(new ReviewView.Item("短信核验截止", times.format(f.verificationDeadline())));
+      request.add(item("verificationDeadline", times.format(f.verificationDeadline())));
     }
     if (f.type() == FilingType.PHONE_CHANGE) {
-      request.add(new ReviewView.Item("说明", "变更手机号码:先审核,审核通过后再向新号码发送验证码核验。"));
+      request.add(item("note", Texts.text("review.view.phoneChangeNote")));
     }
 
     Map<String, List<StoredPerson>> byVerifier = new LinkedHashMap<>();
@@ -124,8 +129,10 @@ public class ReviewService {
       verifierNames.put(v.id(), name);
       verificationRows.add(new ReviewView.Verification(name, unmasked ? cipher.decrypt(v.phoneEnc()) : v.phoneMasked(),
           roles(byVerifier.getOrDefault(v.id(), List.of())), Labels.of(v.status()),
-          "首次 " + times.format(v.firstSentAt()) + "\n最近 " + times.format(v.lastSentAt()),
-          "人工 " + v.manualResends() + " 次\n自动 " + (v.autoResent() ? "已重发" : "未重发"), v.failedAttempts(),
+          Texts.text("review.view.sent", times.format(v.firstSentAt()), times.format(v.lastSentAt())),
+          Texts.text("review.view.resends", v.manualResends(),
+              Texts.text(v.autoResent() ? "review.view.autoResent" : "review.view.notAutoResent")),
+          v.failedAttempts(),
           times.format(v.verifiedAt())));
     }
 
@@ -134,13 +141,16 @@ public class ReviewService {
             e.verifierId() == null ? "" : verifierNames.getOrDefault(e.verifierId(), ""), Labels.eventDetail(e.detail())))
         .toList();
 
-    String title = "备案申请 " + f.requestNo() + " · " + Labels.of(f.type()) + " · "
-        + request.get(3).value();
-    String notice = unmasked
-        ? "本页含个人信息明文,仅供" + Provinces.nameOf(f.province()) + "通信管理局审核本申请使用,请勿复制或外传。时间均为北京时间。"
-        : "个人信息已脱敏:明文仅向" + Provinces.nameOf(f.province()) + "通信管理局的审核人员显示。时间均为北京时间。";
+    String title = Texts.text("review.view.title", f.requestNo(), Labels.of(f.type()), request.get(3).value());
+    String notice = Texts.text(unmasked ? "review.view.notice.clear" : "review.view.notice.masked",
+        Provinces.nameOf(f.province()), zone);
     return new ReviewView(title, unmasked, notice, List.copyOf(request), List.copyOf(personRows),
         List.copyOf(verificationRows), history);
+  }
+
+  /** one line of the request's facts, labelled {@code review.item.<key>} */
+  private static ReviewView.Item item(String key, String value) {
+    return new ReviewView.Item(Texts.text("review.item." + key), value);
   }
 
   /** 主体负责人、网站负责人(example.cn): every role one phone verifies for */

@@ -3,9 +3,9 @@ package cn.beian.verify.review;
 import java.util.List;
 
 /**
- * What the bureau's review form shows (RULES.md §8): the request, its persons and each person's verification trail,
- * every code by its Chinese label. Built per request for the person looking and never stored: personal data is in
- * clear only in the view for the request's own bureau ({@code unmasked}), masked for anyone else.
+ * What the bureau's review form shows (docs/rules.md §8): the request, its persons and each person's verification
+ * trail, every code by its Chinese label. Built per request for the person looking and never stored: personal data is
+ * in clear only in the view for the request's own bureau ({@code unmasked}), masked for anyone else.
  *
  * @param title one line naming the request
  * @param unmasked whether personal data is shown in clear

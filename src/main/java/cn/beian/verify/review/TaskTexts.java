@@ -4,7 +4,10 @@ import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.PersonRepository;
 import cn.beian.verify.filing.PersonRole;
-import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.kernel.BusinessZone;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.Provinces;
+import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,8 @@ public class TaskTexts {
   private final ReviewDeadlines deadlines;
   private final ReviewProperties reviewProperties;
   private final BeijingTimes times;
+  private final String zone;
+  private final int maxFailedAttempts;
 
   public TaskTexts(FilingRepository filings, PersonRepository persons, PersonalDataCipher cipher,
       ProviderNames providers, ReviewProperties reviewProperties, VerificationProperties verification) {
@@ -38,6 +43,8 @@ public class TaskTexts {
     this.reviewProperties = reviewProperties;
     this.deadlines = new ReviewDeadlines(reviewProperties, verification.zone());
     this.times = new BeijingTimes(verification.zone());
+    this.zone = BusinessZone.labelOf(verification.zone());
+    this.maxFailedAttempts = verification.maxFailedAttempts();
   }
 
   /** @param due the review deadline (see {@link ReviewProperties}) */
@@ -49,25 +56,26 @@ public class TaskTexts {
     String entity = entityShown(filingId);
     Instant due = deadlines.deadline(opened);
     String description = String.join("\n",
-        "申请编号:" + f.requestNo(),
-        "主体:" + entity,
-        "类型:" + Labels.of(f.type()) + " · " + Labels.of(f.serviceType()),
-        "省份:" + Provinces.nameOf(f.province()),
-        "接入商:" + providers.nameOf(f.providerId()),
-        "提交时间:" + times.format(f.submittedAt()) + "(北京时间)",
-        "审核期限:" + times.format(due) + "(北京时间," + reviewProperties.deadlineWorkingDays() + "个工作日)");
-    return new TaskText(name("管局审核", f.requestNo(), Labels.of(f.type()), entity), description, due);
+        Texts.text("review.task.requestNo", f.requestNo()),
+        Texts.text("review.task.entity", entity),
+        Texts.text("review.task.type", Labels.of(f.type()) + " · " + Labels.of(f.serviceType())),
+        Texts.text("review.task.province", Provinces.nameOf(f.province())),
+        Texts.text("review.task.provider", providers.nameOf(f.providerId())),
+        Texts.text("review.task.submitted", times.format(f.submittedAt()), zone),
+        Texts.text("review.task.due", times.format(due), zone, reviewProperties.deadlineWorkingDays()));
+    return new TaskText(name(Texts.text("review.task.name"), f.requestNo(), Labels.of(f.type()), entity), description,
+        due);
   }
 
   /** the description of a verifier task of the desk (its name and due date are set by the process) */
   public String verifierTaskDescription(String filingId) {
     Filing f = filings.get(filingId);
     return String.join("\n",
-        "申请编号:" + f.requestNo(),
-        "主体:" + entityShown(filingId),
-        "类型:" + Labels.of(f.type()) + " · " + Provinces.nameOf(f.province()),
-        "核验截止:" + times.format(f.verificationDeadline()) + "(北京时间)",
-        "请来电人提供短信验证码、接收短信的手机号码和证件号码后六位;输错累计5次,申请将退回接入商。");
+        Texts.text("review.task.requestNo", f.requestNo()),
+        Texts.text("review.task.entity", entityShown(filingId)),
+        Texts.text("review.task.type", Labels.of(f.type()) + " · " + Provinces.nameOf(f.province())),
+        Texts.text("review.task.verificationDeadline", times.format(f.verificationDeadline()), zone),
+        Texts.text("review.task.deskHint", maxFailedAttempts));
   }
 
   private String entityShown(String filingId) {

@@ -1,5 +1,6 @@
 package cn.beian.verify.security;
 
+import cn.beian.verify.kernel.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates access providers by their {@code X-Api-Key} (API.md §1): a missing or unknown key answers 401 before
- * any controller runs; a known key puts the provider's id into the request for the controller.
+ * Authenticates access providers by their {@code X-Api-Key} (docs/http-contract.md §1): a missing or unknown key
+ * answers 401 before any controller runs; a known key puts the provider's id into the request for the controller.
  */
 public class ProviderApiKeyFilter extends OncePerRequestFilter {
   public static final String HEADER = "X-Api-Key";
@@ -37,8 +38,8 @@ public class ProviderApiKeyFilter extends OncePerRequestFilter {
     var provider = keys.authenticate(key);
     if (provider.isEmpty()) {
       unauthorized(request, response, key == null || key.isBlank()
-          ? "请求缺少接入商API密钥,请在请求头 X-Api-Key 中提供。"
-          : "接入商API密钥无效,请检查请求头 X-Api-Key。");
+          ? Texts.text("provider.apiKey.missing", HEADER)
+          : Texts.text("provider.apiKey.unknown", HEADER));
       return;
     }
     request.setAttribute(PROVIDER_ID, provider.get().id());
@@ -47,7 +48,7 @@ public class ProviderApiKeyFilter extends OncePerRequestFilter {
 
   private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-    problem.setTitle("未认证");
+    problem.setTitle(Texts.text("problem.title.401"));
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");

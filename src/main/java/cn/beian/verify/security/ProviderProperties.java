@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The access providers allowed to call {@code /api/v1/filings} (API.md §1). Only the SHA-256 of each key is
- * configured, so a leaked configuration does not leak the keys; the demo keys live in {@code application-demo.yaml},
+ * The access providers allowed to call {@code /api/v1/filings} (docs/http-contract.md §1). Only the SHA-256 of each key
+ * is configured, so a leaked configuration does not leak the keys; the demo keys live in {@code application-demo.yaml},
  * production lists its providers in its own configuration.
  *
  * @param accounts the providers; empty by default (then every call answers 401)

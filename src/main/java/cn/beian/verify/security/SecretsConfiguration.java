@@ -1,5 +1,7 @@
 package cn.beian.verify.security;
 
+import cn.beian.verify.kernel.KeyedHasher;
+import cn.beian.verify.kernel.PersonalDataCipher;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

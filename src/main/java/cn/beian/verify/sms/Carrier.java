@@ -1,6 +1,6 @@
 package cn.beian.verify.sms;
 
-/** The mainland network carriers an SMS is routed through (RULES.md §7). */
+/** The mainland network carriers an SMS is routed through (docs/rules.md §7). */
 public enum Carrier {
   CHINA_MOBILE,
   CHINA_UNICOM,

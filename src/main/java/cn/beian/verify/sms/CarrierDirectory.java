@@ -1,6 +1,6 @@
 package cn.beian.verify.sms;
 
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The carrier of a mobile number from its segment (RULES.md §7). The segment table is data
+ * The carrier of a mobile number from its segment (docs/rules.md §7). The segment table is data
  * ({@code sms/carrier-segments.csv}) so new segments need no code change; the longest prefix wins.
  */
 public final class CarrierDirectory {

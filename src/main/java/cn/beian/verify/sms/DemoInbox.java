@@ -1,8 +1,8 @@
 package cn.beian.verify.sms;
 
-import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.VerificationProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The messages the built-in gateway kept in {@code sms_message}, decrypted for the demo inbox (API.md §3).
- * Exists only with the built-in transport: with a real carrier there is nothing to show and nothing may be shown.
+ * The messages the built-in gateway kept in {@code sms_message}, decrypted for the demo inbox (docs/http-contract.md
+ * §3). Exists only with the built-in transport: with a real carrier there is nothing to show and nothing may be shown.
  */
 @Component
 @ConditionalOnProperty(name = "beian.sms.transport", havingValue = "builtin", matchIfMissing = true)
@@ -55,7 +55,7 @@ public class DemoInbox {
    * recipient and text, and logged by id only: one such row must not take the whole inbox down
    */
   private DemoInboxMessage message(ResultSet rs, int row) throws SQLException {
-    String sentAt = FilingRepository.instant(rs, "sent_at").atZone(verification.zone()).toOffsetDateTime()
+    String sentAt = Timestamps.instant(rs, "sent_at").atZone(verification.zone()).toOffsetDateTime()
         .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     try {
       return new DemoInboxMessage(cipher.decrypt(rs.getString("to_enc")), rs.getString("sender"),

@@ -1,8 +1,9 @@
 package cn.beian.verify.sms;
 
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.filing.FieldError;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.Texts;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (API.md §3); messages that cannot be
+ * {@code GET /api/v1/dev/sms?phone=…}: the demo inbox of one phone, newest first (docs/http-contract.md §3); messages that cannot be
  * decrypted are left out (logged by {@link DemoInbox}).
  */
 @RestController
@@ -31,10 +32,12 @@ public class DemoInboxController {
         .orElseGet(() -> badPhone(phone));
   }
 
-  private static ResponseEntity<Object> badPhone(String phone) {
+  /** the one refusal of the inbox, for its API and its page alike: a 400 problem naming the phone */
+  static ResponseEntity<Object> badPhone(String phone) {
     FieldError error = phone == null || phone.isBlank()
-        ? new FieldError("phone", "请填写手机号码")
-        : new FieldError("phone", "手机号码格式不正确,应为11位中国大陆手机号码");
-    return Problems.entity(Problems.invalid("请求信息不正确", "请检查以下信息后重新提交:" + error.message(), List.of(error)));
+        ? new FieldError("phone", Texts.text("input.phone.missing"))
+        : new FieldError("phone", Texts.text("input.phone.format"));
+    return Problems.entity(Problems.invalid(Texts.text("input.invalid.title"),
+        Texts.text("input.invalid.detail", error.message()), List.of(error)));
   }
 }

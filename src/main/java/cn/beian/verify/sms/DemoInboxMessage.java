@@ -3,7 +3,7 @@ package cn.beian.verify.sms;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * One message of the demo inbox (API.md §3), decrypted; serialised as {@code {to, from, text, sentAt}}.
+ * One message of the demo inbox (docs/http-contract.md §3), decrypted; serialised as {@code {to, from, text, sentAt}}.
  *
  * @param to the recipient, null when the message could not be decrypted
  * @param text null when the message could not be decrypted

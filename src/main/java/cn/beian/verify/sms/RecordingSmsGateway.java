@@ -1,11 +1,11 @@
 package cn.beian.verify.sms;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.HashDomains;
+import cn.beian.verify.kernel.KeyedHasher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PhoneNumbers;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package cn.beian.verify.sms;
 
 import java.util.Objects;
 
-/** The sender number an SMS to a given phone goes out from (RULES.md §7). */
+/** The sender number an SMS to a given phone goes out from (docs/rules.md §7). */
 public class SenderNumbers {
   private static final String UNIFIED = "12381";
   private static final String CHINA_TELECOM = "106598051001";

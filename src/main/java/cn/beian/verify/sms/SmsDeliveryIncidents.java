@@ -7,8 +7,9 @@ public interface SmsDeliveryIncidents {
    *
    * @param executionId the verifier's task execution
    * @param messageId the outbox message (the incident's configuration)
-   * @param message what an operator reads; no personal data
+   * @param attempts the hand-overs tried
+   * @param reason the last one's technical reason; no personal data
    * @return false when the execution no longer exists (the verification is over)
    */
-  boolean raise(String executionId, String messageId, String message);
+  boolean raise(String executionId, String messageId, int attempts, String reason);
 }

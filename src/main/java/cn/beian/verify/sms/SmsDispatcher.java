@@ -2,42 +2,40 @@ package cn.beian.verify.sms;
 
 import cn.beian.verify.filing.FilingEventRecorded;
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.outbox.OutboxDispatcher;
+import cn.beian.verify.outbox.OutboxKind;
+import cn.beian.verify.outbox.OutboxTable;
 import cn.beian.verify.sms.SmsOutboxRepository.StoredSms;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands the outbox's messages to the active transport: nudged after each commit that wrote one, and polling for
- * retries and for messages a dead node had claimed. A claim is a lease, so two nodes never send one message at
- * once and a node that dies mid-send loses nothing. Failures are retried with backoff; a message that cannot be
- * handed over within its budget is marked FAILED, written into the request's trail and raised as an incident on
- * the verifier's activity.
- *
- * <p>Every database step runs in a transaction of its own: after a commit the committing thread's transaction is
- * over, and nothing here may join it.
+ * The SMS outbox's kind of message: the {@code sms_outbox} table, and its hand-over to the active transport. Claims,
+ * leases, delivery after the commit and backoff are the outbox's ({@link OutboxDispatcher}); a message that cannot be
+ * handed over within its budget is marked FAILED, written into the request's trail and raised as an incident on the
+ * verifier's activity. Carrier throttling does not count against the attempts.
  */
 @Component
-public class SmsDispatcher implements SmartLifecycle {
+public class SmsDispatcher implements OutboxKind<StoredSms, List<String>> {
+  static final OutboxTable TABLE = new OutboxTable("sms_outbox", "status = 'PENDING'", "status = 'SENT', sent_at = ?",
+      "status = 'FAILED'", null);
   private static final Logger LOG = LoggerFactory.getLogger(SmsDispatcher.class);
 
   private final SmsOutboxRepository outbox;
@@ -46,16 +44,11 @@ public class SmsDispatcher implements SmartLifecycle {
   private final VerifierRepository verifiers;
   private final FilingRepository filings;
   private final PersonalDataCipher cipher;
-  private final SmsOutboxProperties properties;
-  private final Clock clock;
-  private final TransactionTemplate ownTransaction;
   private final ApplicationEventPublisher events;
-  private final String owner = "sms-" + UUID.randomUUID();
-  private final AtomicBoolean drainQueued = new AtomicBoolean();
-  private volatile ScheduledExecutorService worker;
+  private final OutboxDispatcher<StoredSms, List<String>> dispatcher;
 
-  public SmsDispatcher(SmsOutboxRepository outbox, SmsGateway gateway, SmsDeliveryIncidents incidents,
-      VerifierRepository verifiers, FilingRepository filings, PersonalDataCipher cipher,
+  public SmsDispatcher(SmsOutboxRepository outbox, JdbcTemplate jdbc, SmsGateway gateway,
+      SmsDeliveryIncidents incidents, VerifierRepository verifiers, FilingRepository filings, PersonalDataCipher cipher,
       SmsOutboxProperties properties, Clock clock, PlatformTransactionManager transactions,
       ApplicationEventPublisher events) {
     this.outbox = outbox;
@@ -64,160 +57,122 @@ public class SmsDispatcher implements SmartLifecycle {
     this.verifiers = verifiers;
     this.filings = filings;
     this.cipher = cipher;
-    this.properties = properties;
-    this.clock = clock;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.events = events;
+    this.dispatcher = new OutboxDispatcher<>(this, properties.policy(), jdbc, transactions, clock);
   }
 
-  /** after the commit that wrote a message (never for a rolled-back one) */
-  @TransactionalEventListener(fallbackExecution = true)
-  public void onEnqueued(SmsOutbox.Enqueued enqueued) {
-    if (properties.dispatch() == SmsOutboxProperties.Dispatch.INLINE) {
-      dispatchDueQuietly();
-      return;
-    }
-    ScheduledExecutorService w = worker;
-    if (w != null && drainQueued.compareAndSet(false, true)) {
-      w.execute(() -> {
-        drainQueued.set(false);
-        dispatchDueQuietly();
-      });
-    }
+  /** the mechanism over this kind, for the node's worker */
+  public OutboxDispatcher<StoredSms, List<String>> outbox() {
+    return dispatcher;
   }
 
   /**
-   * Hands every due message to the transport, batch by batch.
+   * Hands every due message to the transport on the calling thread, batch by batch.
    *
    * @return how many messages this call handled (sent, rescheduled or given up)
    */
   public int dispatchDue() {
-    int handled = 0;
-    while (true) {
-      Instant now = clock.instant();
-      List<String> due = ownTransaction.execute(tx -> outbox.due(now, properties.batchSize()));
-      int claimed = 0;
-      for (String id : due) {
-        if (dispatch(id)) {
-          claimed++;
-        }
-      }
-      handled += claimed;
-      // a short batch, or one that others claimed under our feet: nothing more for now
-      if (due.size() < properties.batchSize() || claimed == 0) {
-        return handled;
-      }
-    }
+    return dispatcher.dispatchDue(Runnable::run).claimed();
   }
 
   /** claims one message and hands it to the transport; @return false when it was not ours to send */
   public boolean dispatch(String id) {
-    Instant now = clock.instant();
-    Boolean claimed = ownTransaction.execute(tx -> outbox.claim(id, owner, now, now.plus(properties.lease())));
-    if (!Boolean.TRUE.equals(claimed)) {
-      return false;
-    }
-    StoredSms stored = ownTransaction.execute(tx -> outbox.find(id)).orElseThrow();
-    OutgoingSms sms = new OutgoingSms(stored.id(), stored.verifierId(), cipher.decrypt(stored.toEnc()), stored.sender(),
-        cipher.decrypt(stored.textEnc()));
-    // the lines logged while handing it over name the request they belong to, like every business log line
-    String outerFilingId = MDC.get(FilingEventRecorded.MDC_FILING_ID);
-    putOrRemove(stored.filingId());
-    try {
-      List<String> carrierIds = gateway.send(sms);
-      Instant accepted = clock.instant();
-      ownTransaction.executeWithoutResult(tx -> outbox.markSent(id, carrierIds, accepted));
-      events.publishEvent(new SmsDeliveryEvents.HandedOver(id, stored.filingId(), stored.createdAt(), accepted));
-    } catch (SmsDeliveryException e) {
-      failed(stored, e.getMessage(), e.throttled());
-    } catch (RuntimeException e) {
-      // a bug or an unexpected library failure: retried like any other, and its class is all that is stored
-      LOG.error("SMS {}: transport failed unexpectedly", id, e);
-      failed(stored, "unexpected " + e.getClass().getSimpleName(), false);
-    } finally {
-      putOrRemove(outerFilingId);
-    }
-    return true;
+    return dispatcher.dispatch(id, Runnable::run);
   }
 
-  private static void putOrRemove(String filingId) {
+  @Override
+  public OutboxTable table() {
+    return TABLE;
+  }
+
+  @Override
+  public StoredSms message(ResultSet row) throws SQLException {
+    return SmsOutboxRepository.map(row);
+  }
+
+  /** the lines logged while handing it over name the request they belong to, like every business log line */
+  @Override
+  public CompletionStage<List<String>> send(Claimed<StoredSms> claimed) {
+    StoredSms stored = claimed.message();
+    OutgoingSms sms = new OutgoingSms(stored.id(), stored.verifierId(), cipher.decrypt(stored.toEnc()), stored.sender(),
+        cipher.decrypt(stored.textEnc()));
+    return withFiling(stored.filingId(), () -> {
+      try {
+        return CompletableFuture.completedFuture(gateway.send(sms));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
+  }
+
+  @Override
+  public Failure failure(Claimed<StoredSms> claimed, Throwable error) {
+    if (error instanceof SmsDeliveryException e) {
+      return new Failure(e.getMessage(), !e.throttled());
+    }
+    // a bug or an unexpected library failure: retried like any other, and its class is all that is stored
+    withFiling(claimed.message().filingId(),
+        () -> LOG.error("SMS {}: transport failed unexpectedly", claimed.message().id(), error));
+    return new Failure("unexpected " + error.getClass().getSimpleName(), true);
+  }
+
+  @Override
+  public void recordSent(Claimed<StoredSms> claimed, List<String> carrierIds, Instant at) {
+    outbox.recordCarrierIds(claimed.message().id(), carrierIds);
+  }
+
+  @Override
+  public void sent(Claimed<StoredSms> claimed, List<String> carrierIds, Instant at) {
+    StoredSms sms = claimed.message();
+    events.publishEvent(new SmsDeliveryEvents.HandedOver(sms.id(), sms.filingId(), sms.createdAt(), at));
+  }
+
+  @Override
+  public void retrying(Claimed<StoredSms> claimed, Failure failure, int attempts, Instant next) {
+    StoredSms sms = claimed.message();
+    withFiling(sms.filingId(), () -> LOG.warn("SMS {} to {} not handed over (attempt {}{}): {}; next attempt at {}",
+        sms.id(), sms.toMasked(), attempts, failure.counts() ? "" : ", throttled", failure.reason(), next));
+    events.publishEvent(new SmsDeliveryEvents.HandOverFailed(sms.id(), sms.filingId(), !failure.counts(), false));
+  }
+
+  @Override
+  public void gaveUp(Claimed<StoredSms> claimed, Failure failure, int attempts, Instant at) {
+    StoredSms sms = claimed.message();
+    withFiling(sms.filingId(), () -> LOG.error("SMS {} to {} given up after {} attempts: {}", sms.id(), sms.toMasked(),
+        attempts, failure.reason()));
+    events.publishEvent(new SmsDeliveryEvents.HandOverFailed(sms.id(), sms.filingId(), !failure.counts(), true));
+    if (sms.filingId() != null) {
+      filings.addEvent(sms.filingId(), sms.verifierId(), SmsEvents.SMS_FAILED, at, sms.toMasked());
+    }
+    Optional<String> execution = Optional.ofNullable(sms.verifierId()).flatMap(verifiers::find)
+        .map(Verifier::executionId);
+    if (execution.isEmpty() || !incidents.raise(execution.get(), sms.id(), attempts, failure.reason())) {
+      LOG.warn("SMS {}: the verification is no longer waiting, no incident raised", sms.id());
+    }
+  }
+
+  private static <T> T withFiling(String filingId, Supplier<T> work) {
+    String outer = MDC.get(FilingEventRecorded.MDC_FILING_ID);
+    put(filingId);
+    try {
+      return work.get();
+    } finally {
+      put(outer);
+    }
+  }
+
+  private static void withFiling(String filingId, Runnable work) {
+    withFiling(filingId, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  private static void put(String filingId) {
     if (filingId == null) {
       MDC.remove(FilingEventRecorded.MDC_FILING_ID);
     } else {
       MDC.put(FilingEventRecorded.MDC_FILING_ID, filingId);
     }
-  }
-
-  private void failed(StoredSms sms, String reason, boolean throttled) {
-    Instant now = clock.instant();
-    int attempts = throttled ? sms.attempts() : sms.attempts() + 1;
-    boolean tooOld = !now.isBefore(sms.createdAt().plus(properties.maxAge()));
-    if (attempts < properties.maxAttempts() && !tooOld) {
-      Instant next = now.plus(throttled ? properties.initialBackoff() : properties.backoff(attempts));
-      LOG.warn("SMS {} to {} not handed over (attempt {}{}): {}; next attempt at {}", sms.id(), sms.toMasked(),
-          attempts, throttled ? ", throttled" : "", reason, next);
-      ownTransaction.executeWithoutResult(tx -> outbox.reschedule(sms.id(), attempts, next, reason));
-      events.publishEvent(new SmsDeliveryEvents.HandOverFailed(sms.id(), sms.filingId(), throttled, false));
-      return;
-    }
-    LOG.error("SMS {} to {} given up after {} attempts: {}", sms.id(), sms.toMasked(), attempts, reason);
-    ownTransaction.executeWithoutResult(tx -> {
-      if (!outbox.markFailed(sms.id(), attempts, reason)) {
-        return;
-      }
-      events.publishEvent(new SmsDeliveryEvents.HandOverFailed(sms.id(), sms.filingId(), throttled, true));
-      if (sms.filingId() != null) {
-        filings.addEvent(sms.filingId(), sms.verifierId(), SmsEvents.SMS_FAILED, now, sms.toMasked());
-      }
-      Optional<String> execution = Optional.ofNullable(sms.verifierId()).flatMap(verifiers::find)
-          .map(Verifier::executionId);
-      String message = "短信验证码未能送达运营商（" + attempts + "次尝试）：" + reason;
-      if (execution.isEmpty() || !incidents.raise(execution.get(), sms.id(), message)) {
-        LOG.warn("SMS {}: the verification is no longer waiting, no incident raised", sms.id());
-      }
-    });
-  }
-
-  private void dispatchDueQuietly() {
-    try {
-      dispatchDue();
-    } catch (RuntimeException e) {
-      // the outbox keeps the messages: the next nudge or poll picks them up
-      LOG.error("SMS dispatch failed; messages stay in the outbox", e);
-    }
-  }
-
-  @Override
-  public void start() {
-    ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sms-dispatcher");
-      t.setDaemon(true);
-      return t;
-    });
-    long poll = properties.pollInterval().toMillis();
-    if (poll > 0) {
-      w.scheduleWithFixedDelay(this::dispatchDueQuietly, 0, poll, TimeUnit.MILLISECONDS);
-    }
-    worker = w;
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService w = worker;
-    worker = null;
-    if (w != null) {
-      w.shutdown();
-      try {
-        w.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return worker != null;
   }
 }

@@ -1,10 +1,11 @@
 package cn.beian.verify.sms;
 
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.HashDomains;
+import cn.beian.verify.kernel.KeyedHasher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.outbox.OutboxWritten;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -15,15 +16,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where codes leave the product: {@link #enqueue} writes the message in the caller's transaction, and the
- * dispatcher hands it to the transport once that transaction has committed. Also the transports' memory of
+ * Where codes leave the product: {@link #enqueue} writes the message in the caller's transaction, and the outbox
+ * ({@link SmsDispatcher}) hands it to the transport once that transaction has committed. Also the transports' memory of
  * what the carrier acknowledged and the receipts it sent back.
  */
 @Service
 public class SmsOutbox implements SmsSubmissionLog {
-  /** published in the enqueuing transaction; the dispatcher hears it after the commit */
-  public record Enqueued(String messageId) {}
-
   private final SmsOutboxRepository outbox;
   private final FilingRepository filings;
   private final KeyedHasher hasher;
@@ -46,7 +44,7 @@ public class SmsOutbox implements SmsSubmissionLog {
   public void enqueue(OutgoingSms sms, String filingId) {
     outbox.insert(sms.id(), sms.verifierId(), filingId, hasher.hash(HashDomains.PHONE, sms.to()),
         PhoneNumbers.mask(sms.to()), cipher.encrypt(sms.to()), sms.from(), cipher.encrypt(sms.text()), clock.instant());
-    events.publishEvent(new Enqueued(sms.id()));
+    events.publishEvent(new OutboxWritten(SmsDispatcher.TABLE.name()));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package cn.beian.verify.sms;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.instant;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code sms_outbox} and {@code sms_outbox_part} tables (plain JDBC). Claiming is a conditional update on
- * the lease, so it needs no row locks or SKIP LOCKED and runs the same on H2 and PostgreSQL.
+ * The {@code sms_outbox} and {@code sms_outbox_part} tables (plain JDBC). Claiming, leasing and retrying its rows is
+ * the outbox's (outbox/OutboxDispatcher, through SmsDispatcher).
  */
 @Repository
 public class SmsOutboxRepository {
@@ -34,41 +36,23 @@ public class SmsOutboxRepository {
         id, verifierId, filingId, toHash, toMasked, toEnc, sender, textEnc, ts(now), ts(now));
   }
 
-  /** the due, unleased messages, oldest due first */
-  public List<String> due(Instant now, int limit) {
-    return jdbc.queryForList("SELECT id FROM sms_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
-        + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, id LIMIT ?",
-        String.class, ts(now), ts(now), limit);
-  }
-
-  /** @return whether this owner now holds the message (nobody else held an unexpired lease on it) */
-  public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
-    return jdbc.update("UPDATE sms_outbox SET lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'PENDING' "
-        + "AND (lease_until IS NULL OR lease_until <= ?)", owner, ts(leaseUntil), id, ts(now)) == 1;
-  }
-
   public Optional<StoredSms> find(String id) {
-    return jdbc.query("SELECT * FROM sms_outbox WHERE id = ?", (rs, n) -> new StoredSms(rs.getString("id"),
-        rs.getString("verifier_id"), rs.getString("filing_id"), rs.getString("to_masked"), rs.getString("to_enc"),
-        rs.getString("sender"), rs.getString("text_enc"), rs.getString("status"), rs.getInt("attempts"),
-        instant(rs, "created_at"), rs.getString("lease_owner")), id).stream().findFirst();
+    return jdbc.query("SELECT * FROM sms_outbox WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
   }
 
-  public void markSent(String id, List<String> carrierMessageIds, Instant now) {
-    String ids = carrierMessageIds.isEmpty() ? null : truncate(String.join(",", carrierMessageIds), 1024);
-    jdbc.update("UPDATE sms_outbox SET status = 'SENT', sent_at = ?, carrier_message_id = ?, lease_owner = NULL, "
-        + "lease_until = NULL WHERE id = ? AND status = 'PENDING'", ts(now), ids, id);
+  /** a row as the outbox reads it (OutboxDispatcher claims and leases it) */
+  static StoredSms map(ResultSet rs) throws SQLException {
+    return new StoredSms(rs.getString("id"), rs.getString("verifier_id"), rs.getString("filing_id"),
+        rs.getString("to_masked"), rs.getString("to_enc"), rs.getString("sender"), rs.getString("text_enc"),
+        rs.getString("status"), rs.getInt("attempts"), instant(rs, "created_at"), rs.getString("lease_owner"));
   }
 
-  public void reschedule(String id, int attempts, Instant nextAttemptAt, String error) {
-    jdbc.update("UPDATE sms_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, "
-        + "lease_until = NULL WHERE id = ? AND status = 'PENDING'", attempts, ts(nextAttemptAt), truncate(error, 255), id);
-  }
-
-  /** @return false when the message was no longer pending */
-  public boolean markFailed(String id, int attempts, String error) {
-    return jdbc.update("UPDATE sms_outbox SET status = 'FAILED', attempts = ?, last_error = ?, lease_owner = NULL, "
-        + "lease_until = NULL WHERE id = ? AND status = 'PENDING'", attempts, truncate(error, 255), id) == 1;
+  /** the carrier's id(s) of a message it accepted, one per part */
+  public void recordCarrierIds(String id, List<String> carrierMessageIds) {
+    if (!carrierMessageIds.isEmpty()) {
+      jdbc.update("UPDATE sms_outbox SET carrier_message_id = ? WHERE id = ?",
+          truncate(String.join(",", carrierMessageIds), 1024), id);
+    }
   }
 
   public Map<Integer, String> parts(String id) {

@@ -1,5 +1,7 @@
 package cn.beian.verify.sms;
 
+import cn.beian.verify.kernel.BusinessZone;
+import cn.beian.verify.kernel.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** The text of the verification SMS (RULES.md §7) and its safe form for logs (§4). */
+/** The text of the verification SMS (docs/rules.md §7) and its safe form for logs (§4). */
 public final class SmsTexts {
   private static final Pattern CODE = Pattern.compile("\\d{6}");
   // exactly six digits bounded by non-digits: dates, sender numbers and phone numbers are not codes
@@ -15,7 +17,6 @@ public final class SmsTexts {
   // the short link's token opens the page with the phone filled in: as secret as the code
   private static final Pattern LINK_TOKEN = Pattern.compile("/v/[A-Za-z0-9_-]+");
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   private SmsTexts() {}
 
@@ -32,9 +33,8 @@ public final class SmsTexts {
     if (link == null || link.isBlank() || link.contains(code)) {
       throw new IllegalArgumentException("the link must identify the verification without the code");
     }
-    return "【ICP备案】您的备案短信核验验证码为" + code + "，" + windowText(window) + "内有效（截至"
-        + DEADLINE.format(deadline.atZone(zone)) + " " + zoneText(zone) + "）。请打开 " + link
-        + " 完成短信核验，验证码请勿告知他人。";
+    return Texts.text("sms.code", code, windowText(window), DEADLINE.format(deadline.atZone(zone)), zoneText(zone),
+        link);
   }
 
   /** The text with every 6-digit code replaced by {@code ******}, for log lines. */
@@ -54,15 +54,15 @@ public final class SmsTexts {
     }
     long seconds = window.toSeconds() + (window.toNanosPart() > 0 ? 1 : 0);
     if (seconds % 3600 == 0) {
-      return seconds / 3600 + "小时";
+      return Texts.text("sms.window.hours", seconds / 3600);
     }
     if (seconds % 60 == 0) {
-      return seconds / 60 + "分钟";
+      return Texts.text("sms.window.minutes", seconds / 60);
     }
-    return seconds + "秒";
+    return Texts.text("sms.window.seconds", seconds);
   }
 
   private static String zoneText(ZoneId zone) {
-    return zone.normalized().equals(BEIJING) ? "北京时间" : zone.getId();
+    return BusinessZone.labelOf(zone);
   }
 }

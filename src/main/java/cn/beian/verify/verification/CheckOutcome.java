@@ -3,7 +3,7 @@ package cn.beian.verify.verification;
 import java.util.List;
 
 /**
- * The answer to one check (RULES.md §5).
+ * The answer to one check (docs/rules.md §5).
  *
  * @param verifier the verification the code matched (verified, already verified, wrong info), else null
  * @param failedVerifiers verifications this check failed for good (their 5th failure)

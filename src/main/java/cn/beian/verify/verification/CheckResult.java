@@ -1,6 +1,8 @@
 package cn.beian.verify.verification;
 
-/** The outcome of checking an SMS code (RULES.md §5), with the message shown to the person. */
+import cn.beian.verify.kernel.Names;
+
+/** The outcome of checking an SMS code (docs/rules.md §5), with the message shown to the person. */
 public enum CheckResult {
   VERIFIED_PARTIAL,
   VERIFIED_COMPLETE,

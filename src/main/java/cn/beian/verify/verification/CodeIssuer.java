@@ -2,12 +2,10 @@ package cn.beian.verify.verification;
 
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.portal.PublicAddress;
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.sms.OutgoingSms;
-import cn.beian.verify.sms.SenderNumbers;
-import cn.beian.verify.sms.SmsOutbox;
-import cn.beian.verify.sms.SmsTexts;
+import cn.beian.verify.verification.CodeMessages.CodeMessage;
 import cn.beian.verify.verification.SmsCodeRepository.Reason;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,8 +15,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues a new code to a verifier: kills the previous one, stores only its hash, and writes the SMS into the
- * outbox in the same transaction (it goes out after the commit, never for a rolled-back issue).
+ * Issues a new code to a verifier: kills the previous one, stores only its hash, and hands the SMS to the
+ * outbox ({@link CodeMessages}) in the same transaction (it goes out after the commit, never for a rolled-back issue).
  */
 @Component
 public class CodeIssuer {
@@ -29,23 +27,21 @@ public class CodeIssuer {
   private final FilingRepository filings;
   private final PersonalDataHashes hashes;
   private final PersonalDataCipher cipher;
-  private final SenderNumbers senders;
-  private final SmsOutbox outbox;
+  private final CodeMessages messages;
   private final PublicAddress portal;
   private final VerificationProperties properties;
   private final Clock clock;
 
   public CodeIssuer(SmsCodeGenerator generator, SmsCodeRepository codes, VerifierRepository verifiers,
-      FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, SenderNumbers senders,
-      SmsOutbox outbox, PublicAddress portal, VerificationProperties properties, Clock clock) {
+      FilingRepository filings, PersonalDataHashes hashes, PersonalDataCipher cipher, CodeMessages messages,
+      PublicAddress portal, VerificationProperties properties, Clock clock) {
     this.generator = generator;
     this.codes = codes;
     this.verifiers = verifiers;
     this.filings = filings;
     this.hashes = hashes;
     this.cipher = cipher;
-    this.senders = senders;
-    this.outbox = outbox;
+    this.messages = messages;
     this.portal = portal;
     this.properties = properties;
     this.clock = clock;
@@ -54,7 +50,7 @@ public class CodeIssuer {
   public void issue(Verifier verifier, Reason reason) {
     Instant now = clock.instant();
     String phone = cipher.decrypt(verifier.phoneEnc());
-    // RULES.md §4: a new code never repeats an earlier code of the same verifier in the same request
+    // docs/rules.md §4: a new code never repeats an earlier code of the same verifier in the same request
     String code = generator.next(candidate -> codes.wasIssued(verifier.id(), hashes.code(phone, candidate)));
     codes.killLive(verifier.id(), now);
     codes.insertLive(UUID.randomUUID().toString(), verifier.id(), hashes.code(phone, code), reason, now);
@@ -62,10 +58,8 @@ public class CodeIssuer {
     String token = newLinkToken();
     verifiers.recordSent(verifier.id(), now, hashes.linkToken(token));
     Filing filing = filings.get(verifier.filingId());
-    String text = SmsTexts.verificationCode(code, properties.window(), filing.verificationDeadline(), properties.zone(),
-        portal.shortLink(token));
-    outbox.enqueue(new OutgoingSms(UUID.randomUUID().toString(), verifier.id(), phone, senders.senderFor(phone), text),
-        verifier.filingId());
+    messages.enqueue(new CodeMessage(verifier.id(), verifier.filingId(), phone, code, properties.window(),
+        filing.verificationDeadline(), properties.zone(), portal.shortLink(token)));
   }
 
   /** random, unguessable, and carries neither the code nor the phone */

@@ -12,14 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records failed attempts in a transaction of their own: the check that failed is rolled back
- * (a Tasklist form submission that does not complete its task), its failures are not (RULES.md §5).
+ * (a Tasklist form submission that does not complete its task), its failures are not (docs/rules.md §5).
  */
 @Component
 public class FailedAttempts {
   private final VerifierRepository verifiers;
   private final SmsCodeRepository codes;
   private final FilingRepository filings;
-  private final VerificationProperties properties;
+  private final AttemptRules rules;
   private final Clock clock;
 
   public FailedAttempts(VerifierRepository verifiers, SmsCodeRepository codes, FilingRepository filings,
@@ -27,7 +27,7 @@ public class FailedAttempts {
     this.verifiers = verifiers;
     this.codes = codes;
     this.filings = filings;
-    this.properties = properties;
+    this.rules = AttemptRules.of(properties);
     this.clock = clock;
   }
 
@@ -40,7 +40,7 @@ public class FailedAttempts {
       return CheckOutcome.of(CheckResult.NOT_FOUND, null);
     }
     filings.addEvent(verifier.filingId(), verifier.id(), FilingEvent.ATTEMPT_FAILED, now, CheckResult.WRONG_INFO.name());
-    if (failures >= properties.maxFailedAttempts() && fail(verifier, now)) {
+    if (rules.failsVerifier(failures) && fail(verifier, now)) {
       return CheckOutcome.failed(List.of(verifier));
     }
     return CheckOutcome.of(CheckResult.WRONG_INFO, verifier);
@@ -59,9 +59,11 @@ public class FailedAttempts {
       if (failures < 0) {
         continue;
       }
-      codes.addWrongCheck(verifier.id(), properties.maxChecksPerCode(), now);
+      if (rules.killsCode(codes.addWrongCheck(verifier.id()))) {
+        codes.killLive(verifier.id(), now);
+      }
       filings.addEvent(verifier.filingId(), verifier.id(), FilingEvent.ATTEMPT_FAILED, now, CheckResult.NOT_FOUND.name());
-      if (failures >= properties.maxFailedAttempts() && fail(verifier, now)) {
+      if (rules.failsVerifier(failures) && fail(verifier, now)) {
         failed.add(verifier);
       }
     }

@@ -1,6 +1,6 @@
 package cn.beian.verify.verification;
 
-/** The outcome of a manual resend request (RULES.md §6), with the message shown to the person. */
+/** The outcome of a manual resend request (docs/rules.md §6), with the message shown to the person. */
 public enum ResendResult {
   RESENT,
   NOTHING_PENDING,

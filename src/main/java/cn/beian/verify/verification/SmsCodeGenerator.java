@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-/** Issues 6-digit SMS codes from a cryptographically secure generator (RULES.md §4). */
+/** Issues 6-digit SMS codes from a cryptographically secure generator (docs/rules.md §4). */
 public class SmsCodeGenerator {
   private static final int CODE_SPACE = 1_000_000;
   // a predicate that refuses nearly every code is a bug, not bad luck: fail instead of spinning

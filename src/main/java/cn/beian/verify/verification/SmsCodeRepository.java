@@ -1,10 +1,9 @@
 package cn.beian.verify.verification;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -41,20 +40,23 @@ public class SmsCodeRepository {
         (rs, n) -> new CodeMatch(rs.getString("id"), rs.getString("verifier_id")), codeHash, status);
   }
 
-  public Optional<String> liveCodeOf(String verifierId) {
-    return jdbc.queryForList("SELECT id FROM sms_code WHERE verifier_id = ? AND status = 'LIVE'", String.class, verifierId)
-        .stream().findFirst();
-  }
-
   public boolean markUsed(String codeId, Instant at) {
     return jdbc.update("UPDATE sms_code SET status = 'USED', ended_at = ? WHERE id = ? AND status = 'LIVE'", ts(at), codeId) == 1;
   }
 
-  /** counts a wrong check on the verifier's live code and kills it at the limit */
-  public void addWrongCheck(String verifierId, int maxChecksPerCode, Instant at) {
-    jdbc.update("UPDATE sms_code SET wrong_checks = wrong_checks + 1 WHERE verifier_id = ? AND status = 'LIVE'", verifierId);
-    jdbc.update("UPDATE sms_code SET status = 'DEAD', ended_at = ? WHERE verifier_id = ? AND status = 'LIVE' AND wrong_checks >= ?",
-        ts(at), verifierId, maxChecksPerCode);
+  /**
+   * counts a wrong check on the verifier's live code
+   *
+   * @return the code's wrong checks, this one included; 0 when the verifier has no live code (its code is dead)
+   */
+  public int addWrongCheck(String verifierId) {
+    if (jdbc.update("UPDATE sms_code SET wrong_checks = wrong_checks + 1 WHERE verifier_id = ? AND status = 'LIVE'",
+        verifierId) == 0) {
+      return 0;
+    }
+    // the update holds the row until this transaction ends: the count read here is this check's
+    return jdbc.queryForObject("SELECT MAX(wrong_checks) FROM sms_code WHERE verifier_id = ? AND status = 'LIVE'",
+        Integer.class, verifierId);
   }
 
   public int killLive(String verifierId, Instant at) {

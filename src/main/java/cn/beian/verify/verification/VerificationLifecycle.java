@@ -3,13 +3,16 @@ package cn.beian.verify.verification;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.PersonRepository;
 import cn.beian.verify.filing.PersonRole;
+import cn.beian.verify.filing.Quorum;
 import cn.beian.verify.filing.StoredPerson;
 import cn.beian.verify.verification.SmsCodeRepository.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +48,30 @@ public class VerificationLifecycle {
   }
 
   /**
-   * Creates one verification per distinct phone among the persons holding the given roles (RULES.md §2:
+   * Decides a request's verification once (docs/rules.md §2, §3, §8): the verifications it needs, deduplicated by phone,
+   * the quorum of the rules that apply, and so its route. Nobody to verify, or a request outside the rollout, goes
+   * to review only; a phone number change is reviewed before its new number is verified. Safe to repeat.
+   *
+   * @param rolloutApplies the SmsVerificationRollout decision: SMS verification applies to the request's province
+   *     and date (when it does not, the VerifierRoles decision was not even asked)
+   * @param rules the VerifierRoles decision's rows for the request
+   */
+  public VerificationPlan plan(String filingId, boolean rolloutApplies, List<VerifierRule> rules) {
+    Quorum quorum = Quorum.of(rules.stream().map(VerifierRule::quorum).toList());
+    Set<VerifierRole> roles = EnumSet.noneOf(VerifierRole.class);
+    rules.forEach(rule -> roles.add(rule.role()));
+    int verifiers = rolloutApplies ? resolveVerifiers(filingId, roles, quorum) : 0;
+    return new VerificationPlan(VerificationRoute.of(filings.get(filingId).type(), rolloutApplies, verifiers), quorum,
+        verifiers);
+  }
+
+  /**
+   * Creates one verification per distinct phone among the persons holding the given roles (docs/rules.md §2:
    * same phone, one verification, counting for every role it covers).
    *
    * @return how many verifications the request needs
    */
-  public int resolveVerifiers(String filingId, Set<VerifierRole> roles, String quorum) {
+  private int resolveVerifiers(String filingId, Set<VerifierRole> roles, Quorum quorum) {
     List<Verifier> existing = verifiers.ofFiling(filingId);
     if (!existing.isEmpty()) {
       return existing.size();
@@ -66,10 +87,11 @@ public class VerificationLifecycle {
     Instant now = clock.instant();
     for (List<StoredPerson> holders : byPhone.values()) {
       StoredPerson first = holders.get(0);
-      List<String> heldRoles = holders.stream().map(p -> p.role().name()).distinct().toList();
-      Verifier verifier = new Verifier(UUID.randomUUID().toString(), filing.id(), heldRoles, first.nameEnc(),
-          first.nameMasked(), first.phoneHash(), first.phoneEnc(), first.phoneMasked(), first.idSuffixHash(),
-          VerifierStatus.PENDING, 0, 0, false, null, null, null, null, null, now);
+      Verifier verifier = Verifier.builder().id(UUID.randomUUID().toString()).filingId(filing.id())
+          .roles(holders.stream().map(p -> p.role().name()).distinct().toList())
+          .nameEnc(first.nameEnc()).nameMasked(first.nameMasked()).phoneHash(first.phoneHash())
+          .phoneEnc(first.phoneEnc()).phoneMasked(first.phoneMasked()).idSuffixHash(first.idSuffixHash())
+          .status(VerifierStatus.PENDING).createdAt(now).build();
       verifiers.insert(verifier);
       holders.forEach(p -> persons.assignVerifier(p.id(), verifier.id()));
     }
@@ -84,8 +106,12 @@ public class VerificationLifecycle {
         || (roles.contains(VerifierRole.CHANGED_WEBSITE_PRINCIPALS) && person.websiteChanged());
   }
 
-  /** RULES.md §4: the window starts as the codes go out; resends never move it */
+  /**
+   * The request is in verification (VERIFYING: from its submission, or after the approval of a phone change) and its
+   * window starts as the codes go out (docs/rules.md §4); resends never move it
+   */
   public void openWindow(String filingId) {
+    filings.updateStatus(filingId, FilingStatus.VERIFYING);
     Filing filing = filings.get(filingId);
     if (filing.verificationDeadline() != null) {
       return;
@@ -116,7 +142,7 @@ public class VerificationLifecycle {
     filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_SENT, clock.instant(), verifier.phoneMasked());
   }
 
-  /** RULES.md §6: once, at noon Beijing the day after the first send, while the window is open */
+  /** docs/rules.md §6: once, at noon Beijing the day after the first send, while the window is open */
   public void autoResend(String verifierId) {
     Verifier verifier = verifiers.get(verifierId);
     Filing filing = filings.get(verifier.filingId());
@@ -140,14 +166,14 @@ public class VerificationLifecycle {
     filings.addEvent(verifier.filingId(), verifierId, FilingEvent.SMS_RESENT, clock.instant(), "MANUAL");
   }
 
-  /** the window closed with verifications pending (RULES.md §4) */
+  /** the window closed with verifications pending (docs/rules.md §4) */
   public void expire(String filingId) {
     close(filingId, VerifierStatus.EXPIRED, FilingEvent.EXPIRED);
   }
 
   /**
    * the verification is over before everyone verified: all required verified with an ANY quorum, one verifier
-   * failed (RULES.md §5: every other code dies at once), or the request was withdrawn
+   * failed (docs/rules.md §5: every other code dies at once), or the request was withdrawn
    */
   public void cancelPending(String filingId) {
     close(filingId, VerifierStatus.CANCELLED, null);

@@ -1,12 +1,10 @@
 package cn.beian.verify.verification;
 
-import java.util.Locale;
+import cn.beian.verify.kernel.Texts;
 import java.util.Objects;
-import java.util.ResourceBundle;
 
-/** Reads the user-facing texts from the one UTF-8 bundle {@code messages.properties}. */
+/** The texts a verifier reads (docs/rules.md §5, §6), from the one message bundle. */
 final class VerificationMessages {
-  private static final String BUNDLE = "messages";
   private static final String NAME_PLACEHOLDER = "{0}";
 
   private VerificationMessages() {}
@@ -17,8 +15,6 @@ final class VerificationMessages {
   }
 
   static String text(String key) {
-    // Java 9+ reads properties bundles as UTF-8; no fallback to the JVM's default locale
-    return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, VerificationMessages.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    return Texts.text(key);
   }
 }

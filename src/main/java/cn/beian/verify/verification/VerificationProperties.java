@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The configurable rules of verification (RULES.md §10, {@code beian.verification.*}); the defaults
- * are the decided readings of the spec.
+ * The configurable rules of verification (docs/rules.md §10, {@code beian.verification.*}); the defaults are the
+ * decided readings of the spec.
  *
  * @param window verification window from the first send (§4)
  * @param maxChecksPerCode failed checks a code survives (§5)

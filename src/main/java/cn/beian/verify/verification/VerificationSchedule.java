@@ -6,8 +6,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * The times of the verification window (RULES.md §4, §6), computed in an explicit zone so the
- * JVM's default time zone never matters.
+ * The times of the verification window (docs/rules.md §4, §6), computed in an explicit zone so the JVM's default time
+ * zone never matters.
  */
 public final class VerificationSchedule {
   private VerificationSchedule() {}
@@ -25,10 +25,5 @@ public final class VerificationSchedule {
   /** Whether a check or resend at {@code now} is still inside the window (the deadline itself is closed). */
   public static boolean isOpen(Instant now, Instant deadline) {
     return now.isBefore(deadline);
-  }
-
-  /** Whether the automatic resend falls strictly inside the window; otherwise it never fires. */
-  public static boolean autoResendFires(Instant firstSend, Duration window, LocalTime at, ZoneId zone) {
-    return autoResendAt(firstSend, at, zone).isBefore(deadline(firstSend, window));
   }
 }

@@ -3,6 +3,9 @@ package cn.beian.verify.verification;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
+import cn.beian.verify.kernel.PersonalDataHashes;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.filing.Quorum;
 import cn.beian.verify.verification.SmsCodeRepository.CodeMatch;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checking codes (短信核验) and asking for resends (短信重发), RULES.md §5 and §6: the one service behind the
+ * Checking codes (短信核验) and asking for resends (短信重发), docs/rules.md §5 and §6: the one service behind the
  * Tasklist verifier form and the public API. Inputs are already normalised (phone: 11 digits, code: 6 digits).
  */
 @Service
@@ -29,6 +32,7 @@ public class VerificationService {
   private final PersonalDataHashes hashes;
   private final VerificationProcessPort process;
   private final VerificationProperties properties;
+  private final AttemptRules rules;
   private final Clock clock;
 
   public VerificationService(VerifierRepository verifiers, SmsCodeRepository codes, FilingRepository filings,
@@ -41,6 +45,7 @@ public class VerificationService {
     this.hashes = hashes;
     this.process = process;
     this.properties = properties;
+    this.rules = AttemptRules.of(properties);
     this.clock = clock;
   }
 
@@ -72,27 +77,23 @@ public class VerificationService {
     List<Verifier> pending = verifiers.pendingByPhone(hashes.phone(phone), clock.instant()).stream().filter(scope).toList();
     Optional<CodeMatch> live = codes.find(codeHash, "LIVE").stream()
         .filter(m -> pending.stream().anyMatch(v -> v.id().equals(m.verifierId()))).findFirst();
-    String suffixHash = hashes.idSuffix(phone, idLast6);
-    if (live.isPresent()) {
-      Verifier verifier = pending.stream().filter(v -> v.id().equals(live.get().verifierId())).findFirst().orElseThrow();
-      if (verifier.idSuffixHash().equals(suffixHash)) {
-        return verify(verifier, live.get().codeId());
-      }
-      return failedAttempts.wrongInfo(verifier);
-    }
-    Optional<Verifier> alreadyDone = codes.find(codeHash, "USED").stream()
+    AttemptRules.Check check = rules.check(pending, live, () -> codes.find(codeHash, "USED").stream()
         .map(m -> verifiers.get(m.verifierId()))
-        .filter(v -> v.status() == VerifierStatus.VERIFIED).filter(scope).findFirst();
-    if (alreadyDone.isPresent()) {
-      return CheckOutcome.of(CheckResult.ALREADY_VERIFIED, alreadyDone.get());
+        .filter(v -> v.status() == VerifierStatus.VERIFIED).filter(scope).findFirst(),
+        hashes.idSuffix(phone, idLast6));
+    if (check instanceof AttemptRules.Verify v) {
+      return verify(v.verifier(), v.codeId());
     }
-    // RULES.md §5 (revised 2026-11-30): a wrong or dead code counts only where the ID suffix identifies the
-    // verifier; with both wrong the check identifies nobody, so a phone number alone cannot fail anyone's request
-    List<Verifier> identified = pending.stream().filter(v -> v.idSuffixHash().equals(suffixHash)).toList();
-    if (identified.isEmpty()) {
-      return CheckOutcome.of(CheckResult.NOT_FOUND, null);
+    if (check instanceof AttemptRules.WrongInfo w) {
+      return failedAttempts.wrongInfo(w.verifier());
     }
-    return failedAttempts.wrongCode(identified);
+    if (check instanceof AttemptRules.AlreadyVerified a) {
+      return CheckOutcome.of(CheckResult.ALREADY_VERIFIED, a.verifier());
+    }
+    if (check instanceof AttemptRules.WrongCode w) {
+      return failedAttempts.wrongCode(w.identified());
+    }
+    return CheckOutcome.of(CheckResult.NOT_FOUND, null);
   }
 
   private CheckOutcome verify(Verifier verifier, String codeId) {
@@ -105,23 +106,33 @@ public class VerificationService {
     }
     codes.markUsed(codeId, now);
     filings.addEvent(filing.id(), verifier.id(), FilingEvent.VERIFIED, now, null);
-    boolean complete = "ANY".equals(filing.quorum())
+    boolean complete = filing.quorum() == Quorum.ANY
         || verifiers.idsOfFiling(filing.id(), VerifierStatus.PENDING).isEmpty();
     return CheckOutcome.of(complete ? CheckResult.VERIFIED_COMPLETE : CheckResult.VERIFIED_PARTIAL, verifier);
+  }
+
+  /**
+   * the failures a verifier may still make in its request (docs/rules.md §5), read as they are now: a failure is recorded
+   * in a transaction of its own
+   */
+  @Transactional(readOnly = true)
+  public int remainingAttempts(String verifierId) {
+    return Math.max(0, properties.maxFailedAttempts() - verifiers.get(verifierId).failedAttempts());
   }
 
   /** 短信重发: a new code for every pending verification of the phone with that ID suffix, within the limit */
   @Transactional
   public ResendOutcome requestResend(String phone, String idLast6) {
     List<Verifier> pending = verifiers.pendingByPhone(hashes.phone(phone), clock.instant());
-    if (pending.isEmpty()) {
+    AttemptRules.Resend resend = rules.resend(pending, hashes.idSuffix(phone, idLast6));
+    if (resend instanceof AttemptRules.NothingPending) {
       return ResendOutcome.of(ResendResult.NOTHING_PENDING);
     }
-    String suffixHash = hashes.idSuffix(phone, idLast6);
-    List<Verifier> matching = pending.stream().filter(v -> v.idSuffixHash().equals(suffixHash)).toList();
-    if (matching.isEmpty()) {
+    if (!(resend instanceof AttemptRules.Candidates candidates)) {
       return ResendOutcome.of(ResendResult.NOT_FOUND);
     }
+    List<Verifier> matching = candidates.verifiers();
+    // the limit is counted in one conditional update per verifier, so two resends at once never both pass it
     List<Verifier> counted = matching.stream()
         .filter(v -> verifiers.countManualResend(v.id(), properties.maxManualResends())).toList();
     if (counted.isEmpty()) {

@@ -1,7 +1,7 @@
 package cn.beian.verify.verification;
 
-import static cn.beian.verify.filing.FilingRepository.instant;
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.instant;
+import static cn.beian.verify.kernel.Timestamps.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ public class VerifierRepository {
 
   /**
    * the pending verifications of a phone whose window is open at {@code now}, in every request
-   * (RULES.md §2: one phone may be pending in several requests at once)
+   * (docs/rules.md §2: one phone may be pending in several requests at once)
    */
   public List<Verifier> pendingByPhone(String phoneHash, Instant now) {
     return jdbc.query("SELECT v.* FROM verifier v JOIN filing f ON f.id = v.filing_id "
@@ -100,11 +100,26 @@ public class VerifierRepository {
   }
 
   static Verifier map(ResultSet rs, int n) throws SQLException {
-    return new Verifier(rs.getString("id"), rs.getString("filing_id"), Arrays.asList(rs.getString("roles").split(",")),
-        rs.getString("name_enc"), rs.getString("name_masked"), rs.getString("phone_hash"), rs.getString("phone_enc"),
-        rs.getString("phone_masked"), rs.getString("id_suffix_hash"), VerifierStatus.valueOf(rs.getString("status")),
-        rs.getInt("failed_attempts"), rs.getInt("manual_resends"), rs.getBoolean("auto_resent"),
-        instant(rs, "first_sent_at"), instant(rs, "last_sent_at"), instant(rs, "verified_at"),
-        rs.getString("task_id"), rs.getString("execution_id"), instant(rs, "created_at"));
+    return Verifier.builder()
+        .id(rs.getString("id"))
+        .filingId(rs.getString("filing_id"))
+        .roles(Arrays.asList(rs.getString("roles").split(",")))
+        .nameEnc(rs.getString("name_enc"))
+        .nameMasked(rs.getString("name_masked"))
+        .phoneHash(rs.getString("phone_hash"))
+        .phoneEnc(rs.getString("phone_enc"))
+        .phoneMasked(rs.getString("phone_masked"))
+        .idSuffixHash(rs.getString("id_suffix_hash"))
+        .status(VerifierStatus.valueOf(rs.getString("status")))
+        .failedAttempts(rs.getInt("failed_attempts"))
+        .manualResends(rs.getInt("manual_resends"))
+        .autoResent(rs.getBoolean("auto_resent"))
+        .firstSentAt(instant(rs, "first_sent_at"))
+        .lastSentAt(instant(rs, "last_sent_at"))
+        .verifiedAt(instant(rs, "verified_at"))
+        .taskId(rs.getString("task_id"))
+        .executionId(rs.getString("execution_id"))
+        .createdAt(instant(rs, "created_at"))
+        .build();
   }
 }

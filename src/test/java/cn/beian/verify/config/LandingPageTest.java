@@ -3,8 +3,8 @@ package cn.beian.verify.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.portal.PortalProperties;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 /** {@code /}: the product's own landing page, every link of which leads somewhere, and the start-up lines. */
-@SecurityIntegrationTest
+@SharedHttpContext
 class LandingPageTest extends HttpTestSupport {
   private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
 

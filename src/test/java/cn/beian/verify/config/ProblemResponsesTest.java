@@ -3,8 +3,8 @@ package cn.beian.verify.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * errors, the error page, and the servlet container's refusals alike (the probe found Spring's JSON for 405/406/415
  * and Tomcat's HTML page for a bad path or header).
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class ProblemResponsesTest extends HttpTestSupport {
   private static final String JSON = "application/json";
 

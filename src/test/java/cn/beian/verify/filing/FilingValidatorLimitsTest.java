@@ -8,20 +8,25 @@ import cn.beian.verify.filing.FilingSubmission.Change;
 import cn.beian.verify.filing.FilingSubmission.Entity;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
+import cn.beian.verify.kernel.BusinessZone;
+import cn.beian.verify.kernel.FieldError;
 import cn.beian.verify.sms.SenderMode;
 import cn.beian.verify.sms.SmsProperties;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The limits of one request: how many websites, how long and which characters each field may have. */
 class FilingValidatorLimitsTest {
   private final FilingValidator validator = new FilingValidator(
-      new SmsProperties(List.of("166", "199", "198", "147"), SenderMode.CARRIER), new FilingProperties(100));
+      new SmsProperties(List.of("166", "199", "198", "147"), SenderMode.CARRIER), new FilingProperties(100),
+      new BusinessZone(ZoneId.of("Asia/Shanghai")), Clock.systemUTC());
 
   private static FilingSubmission filing(String entityName, List<Website> websites, Change change) {
     return new FilingSubmission(TestData.requestNo(), change == null ? "NEW_FILING" : "CHANGE", "CN-GS", "WEBSITE",

@@ -9,9 +9,12 @@ import cn.beian.verify.filing.FilingSubmission.Entity;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
 import cn.beian.verify.filing.ValidFiling.Principal;
+import cn.beian.verify.kernel.BusinessZone;
 import cn.beian.verify.sms.SenderMode;
 import cn.beian.verify.sms.SmsProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,7 +34,8 @@ import net.jqwik.api.statistics.Statistics;
 class FilingValidatorPropertyTest {
   private static final int MAX_WEBSITES = 20;
   private final FilingValidator validator = new FilingValidator(
-      new SmsProperties(List.of("166", "199", "198", "147"), SenderMode.CARRIER), new FilingProperties(MAX_WEBSITES));
+      new SmsProperties(List.of("166", "199", "198", "147"), SenderMode.CARRIER), new FilingProperties(MAX_WEBSITES),
+      new BusinessZone(ZoneId.of("Asia/Shanghai")), Clock.systemUTC());
 
   /**
    * a valid value nearly always: a submission has some twenty fields, and the hostile ones should meet the checks

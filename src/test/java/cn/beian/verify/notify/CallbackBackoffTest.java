@@ -16,7 +16,7 @@ class CallbackBackoffTest {
   }
 
   private final CallbackDispatcher dispatcher =
-      new CallbackDispatcher(null, properties(Duration.ofMinutes(1), Duration.ofSeconds(10)), Clock.systemUTC(),
+      new CallbackDispatcher(null, null, properties(Duration.ofMinutes(1), Duration.ofSeconds(10)), Clock.systemUTC(),
           event -> {});
 
   @Test

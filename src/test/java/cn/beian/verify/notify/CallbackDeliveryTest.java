@@ -243,11 +243,11 @@ class CallbackDeliveryTest extends ProcessScenarioSupport {
   }
 
   private CallbackDispatcher restartDispatcher(Clock clock) {
-    return new CallbackDispatcher(jdbc, restartProperties(), clock, event -> {});
+    return new CallbackDispatcher(jdbc, transactions, restartProperties(), clock, event -> {});
   }
 
   private void enqueue(String filingId, FilingStatus status, Instant at) {
-    CallbackOutbox outbox = new CallbackOutbox(jdbc, restartProperties(), ZoneId.of("Asia/Shanghai"), () -> {});
+    CallbackOutbox outbox = new CallbackOutbox(jdbc, restartProperties(), ZoneId.of("Asia/Shanghai"), event -> {});
     String requestNo = filings.get(filingId).requestNo();
     new TransactionTemplate(transactions).executeWithoutResult(tx ->
         outbox.statusChanged(new StatusChange(filingId, RESTART_PROVIDER, requestNo, status, null, at)));

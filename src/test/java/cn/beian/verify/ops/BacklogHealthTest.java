@@ -1,6 +1,6 @@
 package cn.beian.verify.ops;
 
-import static cn.beian.verify.filing.FilingRepository.ts;
+import static cn.beian.verify.kernel.Timestamps.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.TestData;

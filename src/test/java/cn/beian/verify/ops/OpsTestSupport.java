@@ -1,18 +1,17 @@
 package cn.beian.verify.ops;
 
-import cn.beian.verify.testdb.TestDatabases;
-import org.junit.jupiter.api.Tag;
 import static cn.beian.verify.TestData.last6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.beian.verify.DefaultEngineOfTheContext;
 import cn.beian.verify.HttpTestSupport;
 import cn.beian.verify.TestData;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.SmsVerificationProcess;
-import cn.beian.verify.security.DefaultEngineOfTheContext;
+import cn.beian.verify.testdb.TestDatabases;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -32,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;

@@ -9,7 +9,6 @@ import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The captcha and the abuse limits over HTTP, both ON (the portal tests' context). */
 @PortalIntegrationTest
 class CaptchaAndLimitsApiTest extends HttpTestSupport {
-  private static final int WIDTH = 300;
-
   @Autowired FilingService filingService;
 
   @Test
@@ -200,17 +197,7 @@ class CaptchaAndLimitsApiTest extends HttpTestSupport {
   }
 
   private static Map<String, Object> track(String id, double fraction) {
-    int target = (int) Math.round(fraction * WIDTH);
-    long stop = System.currentTimeMillis(), start = stop - 900;
-    List<Map<String, Object>> points = new ArrayList<>();
-    points.add(Map.of("x", 0, "y", 0, "t", 0, "type", "down"));
-    for (int i = 1; i <= 20; i++) {
-      points.add(Map.of("x", Math.round(target * (1 - Math.pow(1 - i / 20.0, 2))), "y", i % 2, "t", i * 40,
-          "type", "move"));
-    }
-    points.add(Map.of("x", target, "y", 1, "t", 900, "type", "up"));
-    return Map.of("id", id, "track", Map.of("bgImageWidth", WIDTH, "bgImageHeight", 180, "templateImageWidth", 55,
-        "templateImageHeight", 180, "startTime", start, "stopTime", stop, "trackList", points));
+    return CaptchaTestHook.track(id, fraction);
   }
 
   private static Map<String, Object> check(String phone, String token) {

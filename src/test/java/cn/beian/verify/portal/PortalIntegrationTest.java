@@ -1,11 +1,11 @@
 package cn.beian.verify.portal;
 
-import cn.beian.verify.security.DefaultEngineOfTheContext;
+import cn.beian.verify.DefaultEngineOfTheContext;
+import cn.beian.verify.testdb.TestDatabases;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import cn.beian.verify.testdb.TestDatabases;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;

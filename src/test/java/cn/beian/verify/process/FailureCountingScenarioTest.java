@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who a failed check counts against (RULES.md §5 as revised 2026-11-30): only a check that identifies the verifier
- * — the right code, or the right ID suffix — counts; a check whose code and ID suffix both miss counts against
- * nobody, so knowing a citizen's phone number is not enough to get their requests returned.
+ * Who a failed check counts against (docs/rules.md §5 as revised 2026-11-30): only a check that identifies the verifier
+ * — the right code, or the right ID suffix — counts; a check whose code and ID suffix both miss counts against nobody,
+ * so knowing a citizen's phone number is not enough to get their requests returned.
  */
 class FailureCountingScenarioTest extends ProcessScenarioSupport {
 
@@ -77,7 +77,7 @@ class FailureCountingScenarioTest extends ProcessScenarioSupport {
     int afterWrongSuffix = verifierOf(filingId, zhang.phone()).failedAttempts();
     CheckOutcome withRightSuffix = verificationService.check(zhang.phone(), code, last6(zhang));
 
-    // then the first identifies nobody, the second identifies the person and counts (a dead code, RULES.md §5)
+    // then the first identifies nobody, the second identifies the person and counts (a dead code, docs/rules.md §5)
     assertThat(withWrongSuffix.result()).isEqualTo(CheckResult.NOT_FOUND);
     assertThat(afterWrongSuffix).isEqualTo(3);
     assertThat(withRightSuffix.result()).isEqualTo(CheckResult.NOT_FOUND);

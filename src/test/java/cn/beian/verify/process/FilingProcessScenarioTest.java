@@ -21,6 +21,9 @@ import cn.beian.verify.verification.VerifierStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -203,6 +206,36 @@ class FilingProcessScenarioTest extends ProcessScenarioSupport {
   }
 
   @Test
+  void shouldDecideTheRouteOnceInTheStepThatResolvesTheVerifiers() {
+    // given a first filing, a phone number change, a cancelled access (nobody verifies)
+    String firstFiling = submitAndSend(TestData.newFiling("CN-GS", person("张三"), person("李四")));
+    String phoneChange = submitAndSend(TestData.ofType("PHONE_CHANGE", "CN-GS", person("王五"), person("赵六"),
+        new Change(true, List.of(), false)));
+    String cancelAccess = submitAndSend(TestData.ofType("CANCEL_ACCESS", "CN-GS", person("钱七"), person("孙八"), null));
+
+    // then each request's route was written exactly once, by that step, and is what docs/rules.md §2/§8 say
+    assertThat(routeWrites(firstFiling)).containsExactly(tuple(FilingProcess.Elements.RESOLVE_VERIFIERS, "VERIFY_THEN_REVIEW"));
+    assertThat(routeWrites(phoneChange)).containsExactly(tuple(FilingProcess.Elements.RESOLVE_VERIFIERS, "REVIEW_THEN_VERIFY"));
+    assertThat(routeWrites(cancelAccess)).containsExactly(tuple(FilingProcess.Elements.RESOLVE_VERIFIERS, "REVIEW_ONLY"));
+  }
+
+  @Test
+  void shouldNotAskTheVerifierDecisionWhereTheRolloutDoesNotApply() {
+    // given Beijing before the nationwide rollout, and Gansu after its pilot start
+    setClock(Instant.parse("2019-01-01T02:00:00Z"));
+    String beijing = submitAndSend(TestData.newFiling("CN-BJ", person("张三"), person("李四")));
+    String gansu = submitAndSend(TestData.newFiling("CN-GS", person("王五"), person("赵六")));
+
+    // then Beijing's "no" spared the verifier decision; Gansu asked the rollout first, then the verifiers
+    assertThat(decisionsOf(beijing)).containsExactly(FilingProcess.Decisions.SMS_VERIFICATION_ROLLOUT);
+    assertThat(verifiers.ofFiling(beijing)).isEmpty();
+    assertThat(decisionsOf(gansu)).containsExactlyInAnyOrder(FilingProcess.Decisions.SMS_VERIFICATION_ROLLOUT,
+        FilingProcess.Decisions.VERIFIER_ROLES);
+    assertThat(activitiesOf(gansu)).containsSubsequence(FilingProcess.Elements.CHECK_ROLLOUT,
+        FilingProcess.Elements.DETERMINE_VERIFIERS, FilingProcess.Elements.RESOLVE_VERIFIERS);
+  }
+
+  @Test
   void shouldReviewPhoneChangeFirstAndThenVerifyTheNewNumber() {
     // given a phone number change of the entity principal (the request carries the new number)
     Person newNumber = person("张三");
@@ -240,6 +273,13 @@ class FilingProcessScenarioTest extends ProcessScenarioSupport {
 
     assertThat(filing(filingId).status()).isEqualTo(FilingStatus.REJECTED);
     assertThat(smsTo(newNumber.phone())).isEmpty();
+    // and the verification that was to follow an approval is closed with the request, not left pending
+    assertThat(verifierOf(filingId, newNumber.phone()).status()).isEqualTo(VerifierStatus.CANCELLED);
+    assertThat(verifiers.ofFiling(filingId)).noneMatch(v -> v.status() == VerifierStatus.PENDING);
+    assertThat(filingInstance(filingId)).isNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(filingInstanceId(filingId)).activityId(FilingProcess.Elements.FILING_REJECTED).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -259,5 +299,26 @@ class FilingProcessScenarioTest extends ProcessScenarioSupport {
     assertThat(verifierOf(filingId, zhang.phone()).status()).isEqualTo(VerifierStatus.CANCELLED);
     assertThat(verificationService.check(zhang.phone(), code, last6(zhang)).result()).isEqualTo(CheckResult.NOT_FOUND);
     assertThatThrownBy(() -> filingService.withdraw(filingId)).isInstanceOf(FilingClosedException.class);
+  }
+
+  /** the activity that wrote each value of the request's route, as the history keeps them */
+  private List<org.assertj.core.groups.Tuple> routeWrites(String filingId) {
+    var history = engine.getHistoryService();
+    return history.createHistoricDetailQuery().processInstanceId(filingInstanceId(filingId)).variableUpdates().list()
+        .stream().map(HistoricVariableUpdate.class::cast)
+        .filter(update -> update.getVariableName().equals(FilingProcess.Vars.ROUTE))
+        .map(update -> tuple(history.createHistoricActivityInstanceQuery()
+            .activityInstanceId(update.getActivityInstanceId()).singleResult().getActivityId(), update.getValue()))
+        .toList();
+  }
+
+  private List<String> decisionsOf(String filingId) {
+    return engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(filingInstanceId(filingId))
+        .list().stream().map(HistoricDecisionInstance::getDecisionDefinitionKey).toList();
+  }
+
+  private List<String> activitiesOf(String filingId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(filingInstanceId(filingId))
+        .orderPartiallyByOccurrence().asc().list().stream().map(HistoricActivityInstance::getActivityId).toList();
   }
 }

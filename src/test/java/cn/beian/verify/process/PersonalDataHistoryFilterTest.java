@@ -2,7 +2,7 @@ package cn.beian.verify.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.security.SecurityTestProcesses;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SecurityIntegrationTest
+@SharedHttpContext
 class PersonalDataHistoryFilterTest {
 
   @Autowired ProcessEngine engine;

@@ -352,13 +352,13 @@ class ProcessModelsTest {
     static Map<Object, Object> all() {
       Map<Object, Object> beans = new HashMap<>();
       JavaDelegate nothing = execution -> { };
-      for (String name : List.of("registerFilingDelegate", "recordReviewDecisionDelegate", "approvePhoneChangeDelegate",
-          "returnFilingDelegate", "withdrawFilingDelegate", "openVerificationWindowDelegate",
-          "autoResendSmsCodeDelegate")) {
+      for (String name : List.of("registerFilingDelegate", "openReviewDelegate", "recordReviewDelegate",
+          "rejectFilingDelegate", "approveFilingDelegate", "returnFilingDelegate", "withdrawFilingDelegate",
+          "openVerificationWindowDelegate", "autoResendSmsCodeDelegate")) {
         beans.put(name, nothing);
       }
       beans.put("resolveVerifiersDelegate", (JavaDelegate) execution -> {
-        execution.setVariable(FilingProcess.Vars.VERIFIER_COUNT, 2);
+        execution.setVariable(FilingProcess.Vars.ROUTE, "VERIFY_THEN_REVIEW");
         execution.setVariable(FilingProcess.Vars.QUORUM, "ALL");
       });
       beans.put("sendSmsCodeDelegate", (JavaDelegate) execution ->
@@ -369,7 +369,7 @@ class ProcessModelsTest {
       beans.put("expireVerificationDelegate", outcome("EXPIRED"));
       beans.put("failVerificationDelegate", outcome("FAILED"));
       beans.put("verifySmsCodeTaskListener", (TaskListener) task -> { });
-      beans.put("reviewTaskListener", (TaskListener) task -> { });
+      beans.put("reviewTaskDetailsListener", (TaskListener) task -> { });
       beans.put("verifierDirectory", new VerifierDirectory());
       beans.put("verificationClock", new VerificationClock());
       beans.put("taskTexts", new TaskTexts());

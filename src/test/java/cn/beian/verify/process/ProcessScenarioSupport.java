@@ -5,9 +5,9 @@ import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingSubmission;
-import cn.beian.verify.security.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.testdb.TestDatabases;
-import cn.beian.verify.verification.PersonalDataHashes;
 import cn.beian.verify.verification.VerificationService;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;
@@ -15,11 +15,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -106,6 +107,20 @@ public abstract class ProcessScenarioSupport {
   protected List<Task> verifierTasks(String filingId) {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(filingId)
         .taskDefinitionKey(SmsVerificationProcess.Elements.VERIFY_SMS_CODE).list();
+  }
+
+  /**
+   * every incident the request's process instances (its filing process and the verifications it called) ever had,
+   * open or resolved, once at its cause (the engine copies an incident into each calling instance): scoped to the
+   * request, so other tests' incidents in the shared database never count
+   */
+  protected List<HistoricIncident> incidentsOf(String filingId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(filingId).list()
+        .stream()
+        .flatMap(pi -> engine.getHistoryService().createHistoricIncidentQuery().processInstanceId(pi.getId()).list()
+            .stream())
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+        .toList();
   }
 
   protected List<String> events(String filingId) {

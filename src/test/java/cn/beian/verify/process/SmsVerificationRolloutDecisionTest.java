@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** RULES.md §3, wave by wave and day by day around each date, on the real processes/SmsVerificationRollout.dmn. */
+/** docs/rules.md §3, wave by wave and day by day around each date, on the real processes/SmsVerificationRollout.dmn. */
 class SmsVerificationRolloutDecisionTest {
 
   private static final List<String> PILOT = List.of("CN-TJ", "CN-GS", "CN-QH", "CN-XZ", "CN-NX", "CN-XJ", "CN-HI");

@@ -4,6 +4,7 @@ import static cn.beian.verify.TestData.last6;
 import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.Filing;
@@ -56,6 +57,30 @@ class TasklistFormScenarioTest extends ProcessScenarioSupport {
     assertThat(engine.getRuntimeService().createVariableInstanceQuery()
         .variableNameIn(Vars.SMS_CODE, Vars.PHONE, Vars.ID_LAST6).list())
         .allSatisfy(v -> assertThat(v.getValue()).as(v.getName()).isNull());
+  }
+
+  @Test
+  void shouldRefuseAMalformedEntryFieldByFieldWithThePublicPagesMessagesAndCountNothing() {
+    // given a verifier task
+    Person zhang = person("张三");
+    String filingId = submitAndSend(TestData.newFiling("CN-GS", zhang, person("李四")));
+    Task task = taskOf(filingId, zhang.phone());
+
+    // when the desk types a five-digit code and a number that is no mainland mobile
+    assertThatThrownBy(() -> submitForm(task, "12345", "2345678", last6(zhang)))
+        // then each field is named by its label with what the public page says about it (the one input parser)
+        .satisfies(thrown -> {
+          // the engine wraps what a task listener throws; the staff REST edge answers the refusal inside
+          RefusalException refusal = refusalIn(thrown);
+          assertThat(refusal.status()).isEqualTo(400);
+          assertThat(refusal.problems()).extracting(InputProblem::field, InputProblem::label, InputProblem::message)
+              .containsExactlyInAnyOrder(
+                  tuple(Vars.PHONE, "手机号码", "手机号码格式不正确,应为11位中国大陆手机号码"),
+                  tuple(Vars.SMS_CODE, "短信验证码", "短信验证码应为6位数字"));
+        });
+    // and a typo is no attempt: nothing counted, the task still open
+    assertThat(verifierOf(filingId, zhang.phone()).failedAttempts()).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 
   @Test
@@ -139,5 +164,14 @@ class TasklistFormScenarioTest extends ProcessScenarioSupport {
     assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, form))
         .hasMessageContaining("不支持备案");
     assertThat(filings.findByRequestNo(RegisterFilingDelegate.TASKLIST_PROVIDER, requestNo)).isEmpty();
+  }
+
+  private static RefusalException refusalIn(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof RefusalException refusal) {
+        return refusal;
+      }
+    }
+    throw new AssertionError("no refusal in " + thrown, thrown);
   }
 }

@@ -5,12 +5,12 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.WebappSession;
 import cn.beian.verify.filing.FilingService;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.verification.VerificationService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * request's bureau sees the persons in clear, an administrator masked, everyone else nothing, and none of it is
  * ever stored in the engine.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistReviewDataTest extends HttpTestSupport {
   private static final String ENGINE_API = "/camunda/api/engine/engine/default";
 

@@ -20,7 +20,7 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
-/** Attempt limits, expiry and resends (RULES.md §4–§6) on the real process. */
+/** Attempt limits, expiry and resends (docs/rules.md §4–§6) on the real process. */
 class VerificationRulesScenarioTest extends ProcessScenarioSupport {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -55,7 +55,7 @@ class VerificationRulesScenarioTest extends ProcessScenarioSupport {
     assertThat(filing(filingId).returnReason()).isEqualTo(ReturnReason.VERIFICATION_FAILED);
     assertThat(verificationService.check(li.phone(), liCode, last6(li)).result()).isEqualTo(CheckResult.NOT_FOUND);
     assertThat(filingInstance(filingId)).isNull();
-    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    assertThat(incidentsOf(filingId)).isEmpty();
   }
 
   @Test

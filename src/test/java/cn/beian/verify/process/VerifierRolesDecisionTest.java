@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** RULES.md §2, row by row, on the real processes/VerifierRoles.dmn. */
+/** docs/rules.md §2, row by row, on the real processes/VerifierRoles.dmn. */
 class VerifierRolesDecisionTest {
 
   private static final String ENTITY = "ENTITY_PRINCIPAL";

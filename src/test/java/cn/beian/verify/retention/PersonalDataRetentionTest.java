@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.filing.FilingSubmission;
+import cn.beian.verify.kernel.HashDomains;
+import cn.beian.verify.kernel.KeyedHasher;
 import cn.beian.verify.ops.OpsTestSupport;
-import cn.beian.verify.security.HashDomains;
-import cn.beian.verify.security.KeyedHasher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Blob;
 import java.sql.Clob;

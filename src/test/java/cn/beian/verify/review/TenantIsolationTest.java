@@ -7,7 +7,7 @@ import static cn.beian.verify.security.SecurityTestProcesses.verifyTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.security.SecurityTestProcesses;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@SecurityIntegrationTest
+@SharedHttpContext
 class TenantIsolationTest {
 
   @Autowired ProcessEngine engine;

@@ -3,6 +3,7 @@ package cn.beian.verify.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * inbox unframeable with a policy their own markup satisfies, and (plain HTTP on a laptop) no HSTS and no Secure
  * cookies. ProductionHardeningTest shows the prod profile's answers.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class DemoProfileHardeningTest extends HttpTestSupport {
 
   @Test

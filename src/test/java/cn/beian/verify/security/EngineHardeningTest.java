@@ -3,6 +3,7 @@ package cn.beian.verify.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.process.FilingProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.Test;
 
 /** The engine settings of SECURITY.md: JSON-only object variables, bounded queries. */
-@SecurityIntegrationTest
+@SharedHttpContext
 class EngineHardeningTest extends StaffRestSupport {
 
   @Test

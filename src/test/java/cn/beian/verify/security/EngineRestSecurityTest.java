@@ -4,6 +4,7 @@ import static cn.beian.verify.security.SecurityTestProcesses.reviewTask;
 import static cn.beian.verify.security.SecurityTestProcesses.startFiling;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SecurityIntegrationTest
+@SharedHttpContext
 class EngineRestSecurityTest {
 
   @Autowired ProcessEngine engine;

@@ -4,9 +4,11 @@ import static cn.beian.verify.security.SecurityTestProcesses.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.process.FilingProcess;
 import cn.beian.verify.process.RefusalException;
 import cn.beian.verify.process.SmsVerificationProcess;
+import cn.beian.verify.process.identity.IdentitySetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The product's Tasklist filters: expression-free, each bureau its own province, and only administrators change them. */
-@SecurityIntegrationTest
+@SharedHttpContext
 class FilterAdministrationTest extends StaffRestSupport {
 
   @AfterEach

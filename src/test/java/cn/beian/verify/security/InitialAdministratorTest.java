@@ -3,8 +3,10 @@ package cn.beian.verify.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.beian.verify.security.IdentityProperties.InitialAdmin;
-import cn.beian.verify.security.IdentityProperties.Ldap;
+import cn.beian.verify.process.identity.IdentityProperties;
+import cn.beian.verify.process.identity.IdentityProperties.InitialAdmin;
+import cn.beian.verify.process.identity.IdentityProperties.Ldap;
+import cn.beian.verify.process.identity.InitialAdministrator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static cn.beian.verify.security.SecurityTestProcesses.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingStatus;
@@ -32,7 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * task's declared outputs; replayed, both attacks leave both requests and both processes as they were. Beneath the
  * refusals, the product's own code no longer reads the variables the attacks wrote.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 @ExtendWith(OutputCaptureExtension.class)
 class ProcessVariableAttackTest extends StaffRestSupport {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import cn.beian.verify.BeianVerifyApplication;
+import cn.beian.verify.process.identity.IdentityProperties;
 import cn.beian.verify.sms.smpp.SmscSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;

@@ -4,7 +4,9 @@ import static cn.beian.verify.security.SecurityTestProcesses.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.process.RefusalException;
+import cn.beian.verify.process.identity.IdentitySetup;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -31,7 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * {@code touch <marker>} and waits for it, so had it run, the file would exist when the answer arrives. Every path
  * answers a 400 problem document and the file never appears.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 @ExtendWith(OutputCaptureExtension.class)
 class QueryExpressionAttackTest extends StaffRestSupport {
 

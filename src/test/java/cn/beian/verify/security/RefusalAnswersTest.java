@@ -2,6 +2,7 @@ package cn.beian.verify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingStatus;
 import cn.beian.verify.filing.FilingSubmission.Person;
@@ -23,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Issue 10, finding 5: a refusal answers 403/404/4xx as a problem document in plain Chinese, never 500, and a person's
  * mistake logs no ERROR and no stack trace.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 @ExtendWith(OutputCaptureExtension.class)
 class RefusalAnswersTest extends StaffRestSupport {
 
@@ -105,7 +106,7 @@ class RefusalAnswersTest extends StaffRestSupport {
     Response wrong = webapp("desk", "POST", "/task/" + zhang.taskId() + "/submit-form",
         verifierForm(code, filing.zhang().phone(), "000000"));
 
-    // then 422 with the message of RULES.md §5 and the attempts left (5 allowed, 1 used)
+    // then 422 with the message of docs/rules.md §5 and the attempts left (5 allowed, 1 used)
     assertRefusal(wrong, 422);
     assertThat(wrong.body().get("message").asText())
         .isEqualTo("张*的短信核验失败,请输入正确的信息。您还可以再输错4次,累计输错5次备案申请将被退回。");

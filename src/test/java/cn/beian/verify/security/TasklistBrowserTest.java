@@ -2,15 +2,14 @@ package cn.beian.verify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.Browser;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingStatus;
+import cn.beian.verify.process.identity.IdentitySetup;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierStatus;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
@@ -18,15 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,36 +31,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bureau's filter, the desk sees a wrong entry refused in plain Chinese with the attempts left and then verifies, a
  * reviewer's Cockpit shows its instance. A screenshot of each state lands in target/screenshots/.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class TasklistBrowserTest extends StaffRestSupport {
-  private static final String CHROMEDRIVER = System.getProperty("chromedriver.path", "/usr/bin/chromedriver");
-  private static final String CHROMIUM = System.getProperty("chromium.path", "/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final By ERROR_NOTICE = By.cssSelector(".page-notifications .alert-danger");
 
-  private ChromeDriverService service;
+  private Browser chromium;
   private WebDriver browser;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assertThat(new File(CHROMEDRIVER).canExecute()).as("%s missing (./mvnw verify installs it)", CHROMEDRIVER).isTrue();
-    assertThat(new File(CHROMIUM).canExecute()).as("%s missing (./mvnw verify installs it)", CHROMIUM).isTrue();
-    Files.createDirectories(SCREENSHOTS);
-    service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-tasklist"));
-    browser = new ChromeDriver(service, options);
+    chromium = Browser.start();
+    browser = chromium.driver();
+    browser.manage().window().setSize(new Dimension(1400, 1000));
   }
 
   @AfterEach
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -118,7 +101,7 @@ class TasklistBrowserTest extends StaffRestSupport {
     fields.get(2).sendKeys("000000", Keys.TAB);
     click(By.cssSelector("[ng-click=\"complete()\"]"));
 
-    // then Tasklist shows the message of RULES.md §5 and the attempts left, no engine jargon
+    // then Tasklist shows the message of docs/rules.md §5 and the attempts left, no engine jargon
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(ERROR_NOTICE, "核验失败"));
     WebElement notice = browser.findElement(ERROR_NOTICE);
     screenshot("tasklist-desk-wrong-entry");
@@ -181,11 +164,6 @@ class TasklistBrowserTest extends StaffRestSupport {
   }
 
   private void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    chromium.screenshot(name);
   }
 }

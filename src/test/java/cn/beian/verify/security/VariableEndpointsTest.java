@@ -2,6 +2,7 @@ package cn.beian.verify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.verification.Verifier;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (its own task, its own province's instance) and refused, with nothing changed. Objects the caller cannot see answer
  * 404 as if they did not exist.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VariableEndpointsTest extends StaffRestSupport {
 

@@ -5,12 +5,12 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.verification.PhoneNumbers;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PhoneNumbers;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.api.PublicApiSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.security.PersonalDataCipher;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The demo SMS inbox (API.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
+/** The demo SMS inbox (docs/http-contract.md §3) of the built-in gateway, over HTTP: decrypted messages, newest first, and a page. */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoInboxApiTest extends PublicApiSupport {
   @Autowired JdbcTemplate jdbc;
@@ -109,13 +109,27 @@ class DemoInboxApiTest extends PublicApiSupport {
   }
 
   @Test
-  void shouldTellAMalformedPhoneOnThePage() throws Exception {
-    // when
+  void shouldRefuseAMalformedPhoneOnThePageWithAProblemThatEchoesNothing() throws Exception {
+    // when a phone the page's own form would not send arrives
     HttpResponse<String> page = get("/dev/sms?phone=%3Cb%3E12");
 
-    // then the error is shown and the input is escaped
+    // then it is refused like everywhere else: a problem naming the field, the input not echoed
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("手机号码格式不正确", "&lt;b&gt;12").doesNotContain("<b>12");
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(page.body());
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("phone");
+    assertThat(problem.get("detail").asText()).contains("手机号码格式不正确");
+    assertThat(page.body()).doesNotContain("<b>", "12");
+  }
+
+  @Test
+  void shouldLetTheBrowserCheckThePhoneBeforeTheFormIsSent() throws Exception {
+    // when
+    HttpResponse<String> page = get("/dev/sms");
+
+    // then the form's field carries a pattern the browser enforces, so a person's typo never reaches the server
+    assertThat(page.body()).containsPattern("<input id=\"phone\"[^>]*pattern=\"[^\"]+\"[^>]*title=\"11位中国大陆手机号码\"");
   }
 
   @Test
@@ -133,7 +147,7 @@ class DemoInboxApiTest extends PublicApiSupport {
     jdbc.update("INSERT INTO sms_message (id, to_hash, to_masked, to_enc, sender, text_enc, sent_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)", unreadableId, hashes.phone(zhang.phone()), PhoneNumbers.mask(zhang.phone()),
         otherNode.encrypt(zhang.phone()), "106575000130", otherNode.encrypt("验证码为654321"),
-        FilingRepository.ts(Instant.parse("2099-01-01T00:00:00Z")));
+        Timestamps.ts(Instant.parse("2099-01-01T00:00:00Z")));
 
     // when
     HttpResponse<String> all = get("/dev/sms");

@@ -3,8 +3,8 @@ package cn.beian.verify.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import cn.beian.verify.security.PersonalDataCipher;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataCipher;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.verification.VerificationProperties;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -27,7 +27,7 @@ class SmsPropertiesTest {
 
   @Test
   void shouldBindOverridesByTheirContractNames() {
-    // given an operator's configuration with the names of RULES.md §10
+    // given an operator's configuration with the names of docs/rules.md §10
     Map<String, String> configured = Map.of(
         "beian.sms.unsupported-prefixes", "166, 1700",
         "beian.sms.sender-mode", "unified");

@@ -70,6 +70,19 @@ public final class ApplicationNode implements AutoCloseable {
     context.close();
   }
 
+  /** what every node a test starts has, in this JVM or its own, unless the test says otherwise */
+  static Map<String, String> localDefaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put("server.port", "0");
+    defaults.put("server.address", "127.0.0.1");
+    // no Camunda webapps unless a test asks for them: closing a node that runs them resets their JVM-wide state,
+    // which breaks the webapps of every test context still running in this JVM (AdminContainerBootstrap)
+    defaults.put("camunda.bpm.webapp.enabled", "false");
+    // a management server of its own on a free port, never the default one another node already holds
+    defaults.put("management.server.port", "0");
+    return defaults;
+  }
+
   public static final class Builder {
     private final TestDatabase database;
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -107,15 +120,8 @@ public final class ApplicationNode implements AutoCloseable {
     /** starts the node; a node that fails to start throws what Spring Boot threw */
     public ApplicationNode start() {
       String engine = engineName != null ? engineName : "node" + NODES.incrementAndGet();
-      Map<String, String> all = new LinkedHashMap<>();
-      all.put("server.port", "0");
-      all.put("server.address", "127.0.0.1");
+      Map<String, String> all = new LinkedHashMap<>(localDefaults());
       all.put("camunda.bpm.process-engine-name", engine);
-      // no Camunda webapps unless a test asks for them: closing a node that runs them resets their JVM-wide state,
-      // which breaks the webapps of every test context still running in this JVM (AdminContainerBootstrap)
-      all.put("camunda.bpm.webapp.enabled", "false");
-      // a management server of its own on a free port, never the default one another node already holds
-      all.put("management.server.port", "0");
       all.putAll(database.properties());
       all.putAll(properties);
       List<String> args = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.beian.verify.testdb;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 /**
@@ -50,6 +51,21 @@ public final class TestDatabases {
   /** a new, empty database on the test PostgreSQL (started on first use), whatever this run's kind */
   public static TestDatabase freshPostgresql(String purpose) {
     return TestPostgres.server().createDatabase(purpose);
+  }
+
+  /**
+   * The embedded default's own database, a file, in a directory of the test's: application.yaml's
+   * {@code spring.datasource.url} with only the file's place changed, so a test of what survives a crash tests the
+   * settings the product ships with (WRITE_DELAY among them).
+   */
+  public static TestDatabase h2File(Path directory) {
+    String url = ShippedSettings.value("spring.datasource.url");
+    String shipped = "jdbc:h2:file:./data/beian;";
+    if (!url.startsWith(shipped)) {
+      throw new IllegalStateException("application.yaml's spring.datasource.url is no longer " + shipped + "…: " + url);
+    }
+    return new TestDatabase("jdbc:h2:file:" + directory.resolve("beian").toAbsolutePath() + url.substring(shipped.length() - 1),
+        ShippedSettings.value("spring.datasource.username"), ShippedSettings.value("spring.datasource.password"));
   }
 
   /** a private in-memory H2 database that lives as long as the JVM, in the test profile's mode */

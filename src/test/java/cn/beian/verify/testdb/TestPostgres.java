@@ -390,7 +390,8 @@ final class TestPostgres {
     return HexFormat.of().formatHex(bytes);
   }
 
-  private static String tail(Path log) {
+  /** the end of a log, for a failure message */
+  static String tail(Path log) {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -2,6 +2,7 @@ package cn.beian.verify.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.kernel.Names;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ class CheckResultTest {
   void shouldShowVerbatimMessagesOfRulesSection5() {
     // given the masked name of 张三
     String name = Names.mask("张三");
-    // when / then every message is the literal text of RULES.md §5, ASCII , and : included
+    // when / then every message is the literal text of docs/rules.md §5, ASCII , and : included
     assertThat(CheckResult.VERIFIED_PARTIAL.message(name)).isEqualTo("张*的短信核验完成。请等待其他待核验人进行短信核验。");
     assertThat(CheckResult.VERIFIED_COMPLETE.message(name)).isEqualTo("张*的短信核验完成。您的请求已完成全部核验,该请求将提交管局审核。");
     assertThat(CheckResult.ALREADY_VERIFIED.message(name)).isEqualTo("张*的短信核验已经完成,无需重复提交");
@@ -26,7 +27,7 @@ class CheckResultTest {
   @Test
   void shouldFillTheMaskedNameOfALongerName() {
     // given the masked name of 欧阳娜娜
-    // when / then it appears as XXX in RULES.md
+    // when / then it appears as XXX in docs/rules.md
     assertThat(CheckResult.WRONG_INFO.message(Names.mask("欧阳娜娜"))).isEqualTo("欧**娜的短信核验失败,请输入正确的信息。");
   }
 

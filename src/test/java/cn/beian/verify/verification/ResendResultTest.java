@@ -9,7 +9,7 @@ class ResendResultTest {
   @Test
   void shouldShowVerbatimMessagesOfRulesSection6() {
     // given the resend results
-    // when / then every message is the literal text of RULES.md §6, ASCII , and : included
+    // when / then every message is the literal text of docs/rules.md §6, ASCII , and : included
     assertThat(ResendResult.RESENT.message()).isEqualTo("尊敬的ICP用户:您的短信验证码已重发成功,请查看手机并尽快完成短信核验。");
     assertThat(ResendResult.NOTHING_PENDING.message()).isEqualTo("尊敬的ICP用户:您暂无待短信核验的备案申请,无需重发短信。");
     assertThat(ResendResult.NOT_FOUND.message()).isEqualTo("尊敬的ICP用户:该条验证库里找不到记录。");

@@ -25,7 +25,7 @@ class VerificationPropertiesTest {
     // given no configuration at all
     // when the properties are bound
     VerificationProperties properties = bind(Map.of());
-    // then the defaults of RULES.md §10 apply
+    // then the defaults of docs/rules.md §10 apply
     assertThat(properties.window()).isEqualTo(Duration.ofHours(24));
     assertThat(properties.maxChecksPerCode()).isEqualTo(3);
     assertThat(properties.maxFailedAttempts()).isEqualTo(5);
@@ -36,7 +36,7 @@ class VerificationPropertiesTest {
 
   @Test
   void shouldBindOverridesByTheirContractNames() {
-    // given an operator's configuration with the property names of RULES.md §10
+    // given an operator's configuration with the property names of docs/rules.md §10
     Map<String, String> configured = Map.of(
         "beian.verification.window", "PT48H",
         "beian.verification.max-checks-per-code", "4",

@@ -54,7 +54,7 @@ class VerificationScheduleTest {
     // then it is one second after the deadline and never fires
     assertThat(resendAt).isEqualTo(beijing("2026-11-23T12:00:00"));
     assertThat(resendAt).isAfter(VerificationSchedule.deadline(firstSend, DAY));
-    assertThat(VerificationSchedule.autoResendFires(firstSend, DAY, NOON, BEIJING)).isFalse();
+    assertThat(fires(firstSend, DAY, NOON, BEIJING)).isFalse();
   }
 
   @Test
@@ -65,7 +65,7 @@ class VerificationScheduleTest {
     Instant resendAt = VerificationSchedule.autoResendAt(firstSend, NOON, BEIJING);
     // then it equals the deadline, when the window is already closed, so it does not fire
     assertThat(resendAt).isEqualTo(VerificationSchedule.deadline(firstSend, DAY));
-    assertThat(VerificationSchedule.autoResendFires(firstSend, DAY, NOON, BEIJING)).isFalse();
+    assertThat(fires(firstSend, DAY, NOON, BEIJING)).isFalse();
   }
 
   @Test
@@ -76,7 +76,7 @@ class VerificationScheduleTest {
     Instant resendAt = VerificationSchedule.autoResendAt(firstSend, NOON, BEIJING);
     // then it is 12h00m01s later, inside the window, and fires
     assertThat(Duration.between(firstSend, resendAt)).isEqualTo(Duration.ofHours(12).plusSeconds(1));
-    assertThat(VerificationSchedule.autoResendFires(firstSend, DAY, NOON, BEIJING)).isTrue();
+    assertThat(fires(firstSend, DAY, NOON, BEIJING)).isTrue();
   }
 
   @Test
@@ -84,7 +84,7 @@ class VerificationScheduleTest {
     // given the 2017-18 reading of a 48 h window
     Instant firstSend = beijing("2026-11-22T11:59:59");
     // when / then the next noon lies inside the window
-    assertThat(VerificationSchedule.autoResendFires(firstSend, Duration.ofHours(48), NOON, BEIJING)).isTrue();
+    assertThat(fires(firstSend, Duration.ofHours(48), NOON, BEIJING)).isTrue();
   }
 
   @Test
@@ -127,7 +127,13 @@ class VerificationScheduleTest {
     // when / then the resend is 09:30 Beijing the next day, inside the window
     Instant resendAt = VerificationSchedule.autoResendAt(firstSend, LocalTime.of(9, 30), BEIJING);
     assertThat(ZonedDateTime.ofInstant(resendAt, BEIJING).toLocalDateTime()).isEqualTo(LocalDateTime.parse("2026-11-23T09:30:00"));
-    assertThat(VerificationSchedule.autoResendFires(firstSend, DAY, LocalTime.of(9, 30), BEIJING)).isTrue();
+    assertThat(fires(firstSend, DAY, LocalTime.of(9, 30), BEIJING)).isTrue();
+  }
+
+  /** what the automatic resend checks when its timer fires (VerificationLifecycle.autoResend): is the window open */
+  private static boolean fires(Instant firstSend, Duration window, LocalTime at, ZoneId zone) {
+    return VerificationSchedule.isOpen(VerificationSchedule.autoResendAt(firstSend, at, zone),
+        VerificationSchedule.deadline(firstSend, window));
   }
 
   private static List<Object> computeAll(List<Instant> firstSends) {
@@ -135,7 +141,7 @@ class VerificationScheduleTest {
         .<Object>mapMulti((firstSend, out) -> {
           out.accept(VerificationSchedule.autoResendAt(firstSend, NOON, BEIJING));
           out.accept(VerificationSchedule.deadline(firstSend, DAY));
-          out.accept(VerificationSchedule.autoResendFires(firstSend, DAY, NOON, BEIJING));
+          out.accept(fires(firstSend, DAY, NOON, BEIJING));
         })
         .toList();
   }

@@ -1,6 +1,6 @@
 package cn.beian.verify.filing.api;
 
-/** Examples shown in the OpenAPI document (Swagger UI), in the words of API.md §1. */
+/** Examples shown in the OpenAPI document (Swagger UI), in the words of docs/http-contract.md §1. */
 final class ApiExamples {
   static final String SUBMISSION = """
       {

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The access providers' API (API.md §1): submit, view and withdraw their own filing requests. */
+/** The access providers' API (docs/http-contract.md §1): submit, view and withdraw their own filing requests. */
 @RestController
 @RequestMapping(path = FilingController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "备案申请(接入商)", description = "接入商提交、查询和撤回自己的备案申请。每个接入商使用自己的API密钥(请求头 X-Api-Key),"

@@ -1,10 +1,11 @@
 package cn.beian.verify.filing.api;
 
-import cn.beian.verify.config.Problems;
 import cn.beian.verify.filing.FilingClosedException;
 import cn.beian.verify.filing.FilingNotFoundException;
 import cn.beian.verify.filing.InvalidFilingException;
 import cn.beian.verify.filing.RequestNoConflictException;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.Texts;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,22 +23,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class FilingProblems {
   @ExceptionHandler(InvalidFilingException.class)
   ResponseEntity<Object> invalid(InvalidFilingException e) {
-    return Problems.entity(Problems.invalid("申请信息有误",
-        "备案申请有" + e.errors().size() + "处信息有误,请修改后重新提交。", e.errors()));
+    return Problems.entity(Problems.invalid(Texts.text("filing.problem.invalid.title"),
+        Texts.text("filing.problem.invalid.detail", e.errors().size()), e.errors()));
   }
 
   @ExceptionHandler(FilingNotFoundException.class)
   ResponseEntity<Object> notFound(FilingNotFoundException e) {
-    return Problems.entity(Problems.problem(HttpStatus.NOT_FOUND, "备案申请不存在", "找不到该备案申请,或它不属于您。"));
+    return Problems.entity(Problems.problem(HttpStatus.NOT_FOUND, Texts.text("filing.problem.notFound.title"),
+        Texts.text("filing.problem.notFound.detail")));
   }
 
   @ExceptionHandler(RequestNoConflictException.class)
   ResponseEntity<Object> requestNoConflict(RequestNoConflictException e) {
-    return Problems.entity(Problems.problem(HttpStatus.CONFLICT, "申请编号冲突", e.getMessage() + "。请使用新的申请编号提交新的申请。"));
+    return Problems.entity(Problems.problem(HttpStatus.CONFLICT, Texts.text("filing.problem.requestNo.title"),
+        Texts.text("filing.problem.requestNo.detail", e.getMessage())));
   }
 
   @ExceptionHandler(FilingClosedException.class)
   ResponseEntity<Object> closed(FilingClosedException e) {
-    return Problems.entity(Problems.problem(HttpStatus.CONFLICT, "备案申请已结束", e.getMessage()));
+    return Problems.entity(Problems.problem(HttpStatus.CONFLICT, Texts.text("filing.problem.closed.title"),
+        e.getMessage()));
   }
 }

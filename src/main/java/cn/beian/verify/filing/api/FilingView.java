@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** A request as its access provider sees it (API.md §1): masked persons, Beijing times. */
+/** A request as its access provider sees it (docs/http-contract.md §1): masked persons, Beijing times. */
 @Schema(description = "备案申请的当前状态、待核验人及处理轨迹")
 public record FilingView(
     @Schema(description = "备案申请ID", example = "0b7c4f0e-5d0a-4d7b-9a53-1f1d2c3e4f50") String filingId,

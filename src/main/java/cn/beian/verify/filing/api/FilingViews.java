@@ -3,10 +3,10 @@ package cn.beian.verify.filing.api;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingRepository;
-import cn.beian.verify.verification.Verifier;
-import cn.beian.verify.verification.VerifierRepository;
+import cn.beian.verify.filing.VerificationPort;
+import cn.beian.verify.filing.VerificationPort.VerifierSummary;
+import cn.beian.verify.kernel.BusinessZone;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +17,26 @@ import org.springframework.stereotype.Component;
 /** Builds the provider's view of a request from the filing, its verifiers and its trail. */
 @Component
 class FilingViews {
-  /** API.md §1 shows times in Beijing, to the second, with their offset */
-  private static final DateTimeFormatter BEIJING =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneId.of("Asia/Shanghai"));
+  /** docs/http-contract.md §1 shows times in the business zone (Beijing), to the second, with their offset */
+  private static final String TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
+
+  private final DateTimeFormatter times;
 
   private final FilingRepository filings;
-  private final VerifierRepository verifiers;
+  private final VerificationPort verifiers;
 
-  FilingViews(FilingRepository filings, VerifierRepository verifiers) {
+  FilingViews(FilingRepository filings, VerificationPort verifiers, BusinessZone zone) {
     this.filings = filings;
     this.verifiers = verifiers;
+    this.times = DateTimeFormatter.ofPattern(TIME).withZone(zone.id());
   }
 
   FilingView of(Filing filing) {
-    List<Verifier> people = verifiers.ofFiling(filing.id());
-    Map<String, String> phoneOf = people.stream().collect(Collectors.toMap(Verifier::id, Verifier::phoneMasked));
+    List<VerifierSummary> people = verifiers.verifiersOf(filing.id());
+    Map<String, String> phoneOf = people.stream()
+        .collect(Collectors.toMap(VerifierSummary::id, VerifierSummary::phoneMasked));
     List<FilingView.Verifier> verifierViews = people.stream()
-        .map(v -> new FilingView.Verifier(List.copyOf(v.roles()), v.nameMasked(), v.phoneMasked(), v.status().name(),
+        .map(v -> new FilingView.Verifier(v.roles(), v.nameMasked(), v.phoneMasked(), v.status(),
             v.failedAttempts(), v.manualResends(), time(v.verifiedAt())))
         .toList();
     List<FilingView.HistoryEntry> history = filings.events(filing.id()).stream()
@@ -52,7 +55,7 @@ class FilingViews {
     return value == null ? null : value.name();
   }
 
-  static String time(Instant instant) {
-    return instant == null ? null : BEIJING.format(instant);
+  private String time(Instant instant) {
+    return instant == null ? null : times.format(instant);
   }
 }

@@ -1,12 +1,10 @@
 package cn.beian.verify.ops.health;
 
+import cn.beian.verify.ops.EngineBacklog;
 import cn.beian.verify.ops.OperationalFigures;
 import cn.beian.verify.retention.PersonalDataRetention;
 import cn.beian.verify.sms.smpp.SmppSmsGateway;
 import java.time.Clock;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,26 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The product's health contributors; a contributor's name is its bean name without "HealthIndicator". Which of them
  * liveness and readiness consider is configuration ({@code management.endpoint.health.group.*} in application.yaml).
+ * The engine's own checks are the process adapter's (process.ops.EngineHealthConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
 
   @Bean
-  OperationalFigures operationalFigures(JdbcTemplate jdbc, ProcessEngine engine, Clock clock,
+  OperationalFigures operationalFigures(JdbcTemplate jdbc, EngineBacklog engine, Clock clock,
       PersonalDataRetention retention, HealthProperties properties) {
     return new OperationalFigures(jdbc, engine, clock, retention::countOverdue, properties.figuresMaxAge());
-  }
-
-  /** replaces the Camunda starter's bean of the same name */
-  @Bean
-  HealthIndicator processEngineHealthIndicator(ProcessEngine engine) {
-    return new EngineHealthIndicators.ProcessEngineCheck(engine);
-  }
-
-  /** replaces the Camunda starter's bean of the same name */
-  @Bean
-  HealthIndicator jobExecutorHealthIndicator(ObjectProvider<JobExecutor> jobExecutor) {
-    return new EngineHealthIndicators.JobExecutorCheck(jobExecutor.getIfAvailable());
   }
 
   /** with the SMPP transport only, the condition of its own configuration (bean conditions depend on scan order) */

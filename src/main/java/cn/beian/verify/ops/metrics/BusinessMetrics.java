@@ -2,8 +2,8 @@ package cn.beian.verify.ops.metrics;
 
 import cn.beian.verify.filing.FilingEvent;
 import cn.beian.verify.filing.FilingEventRecorded;
-import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingStatusListener;
+import cn.beian.verify.kernel.Timestamps;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.ResendOutcome;
@@ -75,7 +75,7 @@ class BusinessMetrics implements FilingStatusListener {
 
   /** @param channel public (the verification page and API) or tasklist (the verification desk's form) */
   void checked(String channel, CheckOutcome outcome) {
-    counter("beian.verification.checks", "Code checks, by channel and result (RULES.md §5)", "channel", channel,
+    counter("beian.verification.checks", "Code checks, by channel and result (docs/rules.md §5)", "channel", channel,
         "result", outcome.result().name()).increment();
     if (outcome.result() == CheckResult.VERIFIED_COMPLETE && outcome.verifier() != null) {
       keys(outcome.verifier().filingId()).ifPresent(k -> Timer.builder("beian.verification.completion")
@@ -89,12 +89,12 @@ class BusinessMetrics implements FilingStatusListener {
   }
 
   void checkFailed(String channel) {
-    counter("beian.verification.checks", "Code checks, by channel and result (RULES.md §5)", "channel", channel,
+    counter("beian.verification.checks", "Code checks, by channel and result (docs/rules.md §5)", "channel", channel,
         "result", "ERROR").increment();
   }
 
   void resendRequested(ResendOutcome outcome) {
-    counter("beian.verification.resend.requests", "Manual resend requests, by result (RULES.md §6)", "result",
+    counter("beian.verification.resend.requests", "Manual resend requests, by result (docs/rules.md §6)", "result",
         outcome.result().name()).increment();
   }
 
@@ -110,7 +110,7 @@ class BusinessMetrics implements FilingStatusListener {
   private Optional<Keys> keys(String filingId) {
     return jdbc.query("SELECT type, province, submitted_at FROM filing WHERE id = ?",
         (rs, n) -> new Keys(rs.getString("type"), rs.getString("province"),
-            FilingRepository.instant(rs, "submitted_at")), filingId).stream().findFirst();
+            Timestamps.instant(rs, "submitted_at")), filingId).stream().findFirst();
   }
 
   private static void afterCommit(Runnable action) {

@@ -1,6 +1,6 @@
 package cn.beian.verify.verification.api;
 
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
 import java.util.List;
 
 /** Malformed input on a public endpoint: answered 400 before anything is checked or counted. */

@@ -1,8 +1,9 @@
 package cn.beian.verify.verification.api;
 
-import cn.beian.verify.config.JsonInputErrors;
-import cn.beian.verify.config.Problems;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.kernel.JsonInputErrors;
+import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.Texts;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -14,14 +15,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Bad input on the public verifier endpoints: a 400 problem naming each field, worded for the citizen on the page
- * (API.md §2), who reads the {@code errors}' messages. Business outcomes are never problems, they are 200 answers
- * with a result code; every other error is the product's common problem document ({@code ApiExceptionHandler}).
+ * (docs/http-contract.md §2), who reads the {@code errors}' messages. Business outcomes are never problems, they are
+ * 200 answers with a result code; every other error is the product's common problem document
+ * ({@code ApiExceptionHandler}).
  */
 @RestControllerAdvice(basePackages = "cn.beian.verify.verification.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PublicApiProblems {
-  private static final String TITLE = "请求信息不正确";
-
   @ExceptionHandler(InvalidPublicRequestException.class)
   ResponseEntity<Object> invalidInput(InvalidPublicRequestException e) {
     return badRequest(e.errors());
@@ -34,7 +34,7 @@ public class PublicApiProblems {
   }
 
   private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
-    return Problems.entity(Problems.invalid(TITLE,
-        "请检查以下信息后重新提交:" + errors.stream().map(FieldError::message).collect(Collectors.joining(";")), errors));
+    return Problems.entity(Problems.invalid(Texts.text("input.invalid.title"), Texts.text("input.invalid.detail",
+        errors.stream().map(FieldError::message).collect(Collectors.joining(";"))), errors));
   }
 }

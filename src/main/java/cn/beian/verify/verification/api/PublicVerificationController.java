@@ -5,9 +5,8 @@ import cn.beian.verify.portal.PhoneLimits;
 import cn.beian.verify.verification.CheckOutcome;
 import cn.beian.verify.verification.CheckResult;
 import cn.beian.verify.verification.ResendOutcome;
-import cn.beian.verify.verification.VerificationProperties;
+import cn.beian.verify.verification.VerificationInput;
 import cn.beian.verify.verification.VerificationService;
-import cn.beian.verify.verification.VerifierRepository;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The verifiers' public endpoints (API.md §2): checking a code (短信核验) and asking for a resend (短信重发).
+ * The verifiers' public endpoints (docs/http-contract.md §2): checking a code (短信核验) and asking for a resend (短信重发).
  * Order of the gates: the input's format (400, nothing spent), then the limits of its normalised phone (429, nothing
  * spent), then the captcha (its token is spent only on well-formed input within the limits), then the same
  * {@link VerificationService} as the Tasklist form.
@@ -28,22 +27,18 @@ public class PublicVerificationController {
 
   private final VerificationService verifications;
   private final CaptchaVerifier captcha;
-  private final VerifierRepository verifiers;
-  private final VerificationProperties properties;
   private final PhoneLimits limits;
 
   public PublicVerificationController(VerificationService verifications, CaptchaVerifier captcha,
-      VerifierRepository verifiers, VerificationProperties properties, PhoneLimits limits) {
+      PhoneLimits limits) {
     this.verifications = verifications;
     this.captcha = captcha;
-    this.verifiers = verifiers;
-    this.properties = properties;
     this.limits = limits;
   }
 
   @PostMapping(path = "/sms-verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
   public VerificationAnswer check(@RequestBody SmsVerificationRequest request) {
-    PublicInput.Check input = PublicInput.check(request);
+    VerificationInput.Check input = PublicInput.check(request);
     limits.admitCheck(input.phone());
     if (!captcha.consume(request.captchaToken())) {
       return CAPTCHA_FAILED;
@@ -60,14 +55,12 @@ public class PublicVerificationController {
     if (outcome.result() != CheckResult.WRONG_INFO || outcome.verifier() == null) {
       return null;
     }
-    int failed = verifiers.find(outcome.verifier().id()).map(v -> v.failedAttempts())
-        .orElse(outcome.verifier().failedAttempts());
-    return Math.max(0, properties.maxFailedAttempts() - failed);
+    return verifications.remainingAttempts(outcome.verifier().id());
   }
 
   @PostMapping(path = "/sms-resends", consumes = MediaType.APPLICATION_JSON_VALUE)
   public VerificationAnswer resend(@RequestBody SmsResendRequest request) {
-    PublicInput.Resend input = PublicInput.resend(request);
+    VerificationInput.Resend input = PublicInput.resend(request);
     limits.admitResend(input.phone());
     if (!captcha.consume(request.captchaToken())) {
       return CAPTCHA_FAILED;

@@ -4,13 +4,13 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** API keys (401) and provider isolation (404): a provider sees and touches only its own requests. */
-@SecurityIntegrationTest
+@SharedHttpContext
 class FilingApiAccessTest extends HttpTestSupport {
 
   @Test

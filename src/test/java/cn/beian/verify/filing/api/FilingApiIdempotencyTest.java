@@ -4,11 +4,11 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Entity;
+import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.process.FilingProcess;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** requestNo is the provider's idempotency key (API.md §1). */
-@SecurityIntegrationTest
+/** requestNo is the provider's idempotency key (docs/http-contract.md §1). */
+@SharedHttpContext
 class FilingApiIdempotencyTest extends HttpTestSupport {
 
   @Test

@@ -5,12 +5,13 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
+import cn.beian.verify.filing.FilingSubmission.Change;
 import cn.beian.verify.filing.FilingSubmission.Person;
+import cn.beian.verify.kernel.PhoneNumbers;
 import cn.beian.verify.process.FilingProcess;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import cn.beian.verify.verification.CheckResult;
-import cn.beian.verify.verification.PhoneNumbers;
 import cn.beian.verify.verification.VerificationService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every status of API.md §1, reached through the process and seen by the access provider over HTTP. */
-@SecurityIntegrationTest
+/** Every status of docs/http-contract.md §1, reached through the process and seen by the access provider over HTTP. */
+@SharedHttpContext
 class FilingApiLifecycleTest extends HttpTestSupport {
   /** 11:00 in Beijing: the 24-hour window closes before the next noon, so no automatic resend comes first */
   private static final Instant SUBMITTED = Instant.parse("2026-11-22T03:00:00Z");
@@ -149,6 +150,29 @@ class FilingApiLifecycleTest extends HttpTestSupport {
     assertThat(rejected.get("reviewDecision").asText()).isEqualTo("REJECTED");
     assertThat(rejected.get("reviewComment").asText()).isEqualTo("主体信息不符");
     assertThat(events(rejected)).contains("REVIEWED");
+  }
+
+  @Test
+  void shouldShowNobodyPendingOnceAPhoneNumberChangeIsRejected() {
+    // given a phone number change under review: its new number is to be verified only after an approval
+    Person newNumber = person("张三");
+    String filingId = submitAndSend(TestData.ofType("PHONE_CHANGE", "CN-GS", newNumber, person("李四"),
+        new Change(true, List.of(), false)));
+    JsonNode underReview = get("/api/v1/filings/" + filingId, PROVIDER_A_KEY).body();
+    assertThat(underReview.get("status").asText()).isEqualTo("UNDER_REVIEW");
+    assertThat(verifier(underReview, newNumber).get("status").asText()).isEqualTo("PENDING");
+
+    // when the bureau rejects the change
+    engine.getTaskService().complete(reviewTask(filingId).getId(),
+        Map.of(FilingProcess.Vars.APPROVED, false, FilingProcess.Vars.REVIEW_COMMENT, "材料不符"));
+    runJobs(filingId);
+
+    // then the request is closed, and so is the verification that was to follow the approval: nobody is PENDING
+    JsonNode rejected = get("/api/v1/filings/" + filingId, PROVIDER_A_KEY).body();
+    assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(verifier(rejected, newNumber).get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(rejected.get("verifiers")).noneMatch(v -> v.get("status").asText().equals("PENDING"));
+    assertThat(smsTo(newNumber.phone())).isEmpty();
   }
 
   @Test

@@ -3,9 +3,9 @@ package cn.beian.verify.filing.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * domain that overflowed a regular expression's stack, control characters in names. Each is a 4xx problem document;
  * nothing is stored, started or sent.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class FilingApiLimitsTest extends HttpTestSupport {
 
   private static Map<String, Object> submission(String requestNo, String entityName, Person entityPrincipal,

@@ -4,9 +4,9 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.security.SecurityIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad input answers 400 with every bad field named, stores nothing and sends nothing. */
-@SecurityIntegrationTest
+@SharedHttpContext
 class FilingApiValidationTest extends HttpTestSupport {
 
   @Test

@@ -4,12 +4,12 @@ import static cn.beian.verify.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
-import cn.beian.verify.filing.FilingSubmission;
 import cn.beian.verify.filing.FilingSubmission.Entity;
 import cn.beian.verify.filing.FilingSubmission.Person;
 import cn.beian.verify.filing.FilingSubmission.Website;
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.filing.FilingSubmission;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * websites' principals as the request lists them — not by website ref or domain, not by the order the database
  * happens to return, and a person named twice where they first appear.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 class FilingViewVerifierOrderTest extends HttpTestSupport {
 
   @Test

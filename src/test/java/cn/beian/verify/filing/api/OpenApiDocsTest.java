@@ -3,15 +3,18 @@ package cn.beian.verify.filing.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
-import cn.beian.verify.security.SecurityIntegrationTest;
+import cn.beian.verify.SharedHttpContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document and Swagger UI of API.md: public, listing the filing paths with the API key scheme. */
-@SecurityIntegrationTest
+/**
+ * The OpenAPI document and Swagger UI of docs/http-contract.md: public, listing the filing paths with the API key
+ * scheme.
+ */
+@SharedHttpContext
 class OpenApiDocsTest extends HttpTestSupport {
 
   @Test

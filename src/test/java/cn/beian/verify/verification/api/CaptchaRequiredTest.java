@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.beian.verify.config.Problems;
+import cn.beian.verify.kernel.Problems;
 import cn.beian.verify.portal.CaptchaVerifier;
 import cn.beian.verify.portal.PhoneLimits;
 import cn.beian.verify.verification.VerificationProperties;

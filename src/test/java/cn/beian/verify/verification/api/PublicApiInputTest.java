@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Malformed input on the public endpoints is a 400 problem naming the field, and never reaches the rules:
- * a typo is not a failed attempt and not a resend (RULES.md §5, §6).
+ * a typo is not a failed attempt and not a resend (docs/rules.md §5, §6).
  */
 class PublicApiInputTest extends PublicApiSupport {
 

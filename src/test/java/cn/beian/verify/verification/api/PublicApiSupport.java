@@ -2,13 +2,13 @@ package cn.beian.verify.verification.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beian.verify.SharedHttpContext;
 import cn.beian.verify.TestData;
 import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingService;
 import cn.beian.verify.filing.FilingSubmission.Person;
-import cn.beian.verify.security.SecurityIntegrationTest;
-import cn.beian.verify.verification.PersonalDataHashes;
+import cn.beian.verify.kernel.PersonalDataHashes;
 import cn.beian.verify.verification.Verifier;
 import cn.beian.verify.verification.VerifierRepository;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The public endpoints over real HTTP on the shared test context (captcha and rate limits off): filings are
  * submitted through the service, send jobs run by hand, codes read back through the demo inbox endpoint.
  */
-@SecurityIntegrationTest
+@SharedHttpContext
 public abstract class PublicApiSupport {
   protected static final String PROVIDER = "demo-provider-a";
   private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HostileValues;
 import cn.beian.verify.TestData;
-import cn.beian.verify.filing.FieldError;
+import cn.beian.verify.kernel.FieldError;
+import cn.beian.verify.verification.VerificationInput;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -38,7 +39,7 @@ class PublicInputPropertyTest {
   @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
   void shouldNormaliseOrRefuseNamingTheField(@ForAll("checks") SmsVerificationRequest request) {
     Statistics.coverage(coverage -> coverage.check("passed").percentage(p -> p >= 20));
-    PublicInput.Check check;
+    VerificationInput.Check check;
     try {
       check = PublicInput.check(request);
     } catch (InvalidPublicRequestException refused) {

@@ -10,7 +10,7 @@ import cn.beian.verify.verification.VerifierStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** POST /api/v1/sms-resends: every result of RULES.md §6 over HTTP, with the SMS it sends or not. */
+/** POST /api/v1/sms-resends: every result of docs/rules.md §6 over HTTP, with the SMS it sends or not. */
 class SmsResendApiTest extends PublicApiSupport {
 
   @Test

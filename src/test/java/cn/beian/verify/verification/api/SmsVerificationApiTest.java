@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** POST /api/v1/sms-verifications: every result of RULES.md §5 over HTTP, with its effect on the stored request. */
+/**
+ * POST /api/v1/sms-verifications: every result of docs/rules.md §5 over HTTP, with its effect on the stored request.
+ */
 class SmsVerificationApiTest extends PublicApiSupport {
 
   @Test

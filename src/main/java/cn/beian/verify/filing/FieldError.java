@@ -1,4 +1,0 @@
-package cn.beian.verify.filing;
-
-/** One invalid field of a submission: its JSON path and a message in Chinese. */
-public record FieldError(String field, String message) {}
