@@ -158,6 +158,8 @@ final class Scenarios {
       Counts.Measured product = counts.product(warm, n);
       say("counts: %d + %d baseline lifecycles, one at a time", warm, n);
       Counts.Measured baseline = counts.baseline(warm, n);
+      say("counts: 1 + %d product lifecycles with a noon resend, one at a time", n);
+      Counts.Measured noon = counts.productWithNoonResend(1, n);
       report.append(app.settings()).append("\n\n");
       report.append(String.format("One lifecycle at a time after %d unmeasured ones, each step left to finish "
           + "(continuations run, SMS handed over) before the next; every statement through the application's DataSource "
@@ -173,6 +175,19 @@ final class Scenarios {
       report.append(String.format("**Product ÷ baseline: statements %.2f ×** (target ≤ 1.5 ×), rows written %.2f ×, "
               + "commits %.2f ×, round trips %.2f ×.%n%n", ratio(p.statements, b.statements),
           ratio(p.rowsWritten, b.rowsWritten), ratio(p.commits, b.commits), ratio(p.roundTrips(), b.roundTrips())));
+      SqlCounter.Tally r = noon.step(Counts.NOON);
+      report.append("**Automatic noon resend** (docs/rules.md §6; in ").append(n).append(" lifecycles of its own, "
+          + "submitted at 23:00 Beijing on the engine's clock, which is then moved to 12:00:01 the next day; both "
+          + "verifiers' timer jobs issue a new code; not part of the lifecycle above; statements per noon step over the "
+          + n + " lifecycles: " + spread(noon.lifecycles().stream().map(l -> l.containsKey(Counts.NOON)
+              ? l.get(Counts.NOON).statements : 0L).toList()) + "):\n\n")
+          .append(Counts.HEADER).append(Counts.row(Counts.NOON, r, n))
+          .append(Counts.row("per resend", r, 2 * n)).append('\n');
+      report.append("Per table, per noon resend (both verifiers):\n\n")
+          .append(Counts.tableTable(new Counts.Measured(
+              noon.lifecycles().stream().map(l -> Map.of("submit", l.get(Counts.NOON))).toList(),
+              new SqlCounter.Tally(), 0), null))
+          .append('\n');
       report.append("Per table, per lifecycle:\n\n").append(Counts.tableTable(product, baseline)).append('\n');
       report.append("Runtime variable rows written per lifecycle (ACT_RU_VARIABLE inserts), product:\n\n")
           .append(Counts.variables(product)).append("\nbaseline:\n\n").append(Counts.variables(baseline))
@@ -201,6 +216,9 @@ final class Scenarios {
           + Counts.fmt(b.roundTrips() / (double) n));
       summary.put("statements per lifecycle, min–max over " + c + " (product)", db,
           spread(product.statementsPerLifecycle()));
+      summary.put("per automatic (noon) resend: statements / rows written / commits", db,
+          Counts.fmt(r.statements / (2.0 * n)) + " / " + Counts.fmt(r.rowsWritten / (2.0 * n)) + " / "
+              + Counts.fmt(r.commits / (2.0 * n)));
     }
   }
 
