@@ -9,16 +9,19 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The product started in this JVM as it ships in the demo profile: an H2 FILE database (fresh under target/bench),
- * the job executor on with application.yaml's settings, a random port; only captcha and rate limits are off.
+ * The product started in this JVM as it ships in the demo profile: a fresh database ({@link BenchDatabase}: an H2 file
+ * under target/bench or a database on the test suite's PostgreSQL), the job executor on with application.yaml's
+ * settings, a random port; only captcha and rate limits are off.
  */
 final class BenchApp implements AutoCloseable {
   final ConfigurableApplicationContext context;
@@ -26,50 +29,98 @@ final class BenchApp implements AutoCloseable {
   final Path dir;
   final Map<String, String> overrides;
 
-  private BenchApp(ConfigurableApplicationContext context, Path dir, Map<String, String> overrides) {
+  final BenchDatabase db;
+  /** null: the default engine */
+  final String engineName;
+  /** the spring.datasource properties this node runs on (another node may share them) */
+  final Map<String, String> database;
+
+  private BenchApp(ConfigurableApplicationContext context, Path dir, Map<String, String> overrides, BenchDatabase db,
+      String engineName, Map<String, String> database) {
     this.context = context;
     this.dir = dir;
     this.overrides = overrides;
+    this.db = db;
+    this.engineName = engineName;
+    this.database = database;
     int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     this.baseUrl = "http://localhost:" + port;
   }
 
-  /** starts the product; {@code extra} are application properties on top of the shipped ones */
-  static BenchApp start(String name, Map<String, String> extra) throws Exception {
+  /** starts the product on a fresh database of {@code db}; {@code extra} are application properties on top */
+  static BenchApp start(String name, BenchDatabase db, Map<String, String> extra) throws Exception {
+    return start(name, db, extra, null, null);
+  }
+
+  /**
+   * starts the product; {@code counter}: every statement through its DataSource is counted; {@code node}: the engine
+   * name of one of several nodes in this JVM (Camunda's engine registry is JVM-wide), null for the default engine
+   */
+  static BenchApp start(String name, BenchDatabase db, Map<String, String> extra, SqlCounter counter, Node node)
+      throws Exception {
     Path dir = Path.of("target", "bench", name + "-" + System.currentTimeMillis()).toAbsolutePath();
     Files.createDirectories(dir);
+    Map<String, String> database = node != null ? node.database() : db.fresh(name, dir);
+    return start(dir, db, database, extra, counter, node);
+  }
+
+  /** one of several nodes on one database: its engine name, the database and the (development) keys they share */
+  record Node(String engineName, Map<String, String> database, Path keyFile) {}
+
+  private static BenchApp start(Path dir, BenchDatabase db, Map<String, String> database, Map<String, String> extra,
+      SqlCounter counter, Node node) {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.profiles.active", "demo");
     props.put("server.port", "0");
     // the management port too: two benchmarks on one machine must not compete for 8081
     props.put("management.server.port", "0");
-    props.put("spring.datasource.url", shippedDatabaseUrl(dir.resolve("beian")));
-    props.put("beian.secrets.dev-key-file", dir.resolve("dev-secrets.properties").toString());
+    props.putAll(database);
+    // nodes of one database share its keys (config/KeyCheck refuses a node with others)
+    props.put("beian.secrets.dev-key-file", (node != null ? node.keyFile() : dir.resolve("dev-secrets.properties"))
+        .toString());
     props.put("beian.captcha.enabled", "false");
     props.put("beian.rate-limits.enabled", "false");
     props.put("logging.level.root", "WARN");
     props.put("logging.level.cn.beian.verify.config", "WARN");
     props.put("spring.main.banner-mode", "off");
+    if (node != null) {
+      props.put("camunda.bpm.process-engine-name", node.engineName());
+      // the job log says which node ran a job
+      props.put("camunda.bpm.generic-properties.properties.hostname", node.engineName());
+      // Camunda's webapps keep JVM-wide state: with two nodes in one JVM neither serves them (the benchmark uses none)
+      props.put("camunda.bpm.webapp.enabled", "false");
+    }
     Map<String, String> overrides = new LinkedHashMap<>(extra);
     props.putAll(overrides);
     SpringApplication app = new SpringApplication(BeianVerifyApplication.class);
-    app.setDefaultProperties(props);
+    if (counter != null) {
+      app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new CountingDataSource(counter)));
+    }
+    if (overrides.getOrDefault("camunda.bpm.history-level", "").startsWith(BenchHistoryLevels.PREFIX)) {
+      // a tuning experiment: the engine picks process engine plugins up from the context
+      app.addInitializers(context -> context.getBeanFactory().registerSingleton("benchHistoryLevels",
+          new BenchHistoryLevels()));
+    }
     // default properties rank below application.yaml: pass the benchmark's as command-line arguments instead
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     ConfigurableApplicationContext context = app.run(args);
-    return new BenchApp(context, dir, overrides);
+    return new BenchApp(context, dir, overrides, db, node == null ? null : node.engineName(), database);
   }
 
-  /** application.yaml's H2 URL with all its settings, only the file moved from ./data to the benchmark's directory */
-  static String shippedDatabaseUrl(Path file) {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource("application.yaml"));
-    String url = yaml.getObject().getProperty("spring.datasource.url");
-    String shippedFile = "jdbc:h2:file:./data/beian;";
-    if (url == null || !url.startsWith(shippedFile)) {
-      throw new IllegalStateException("application.yaml's datasource URL is not " + shippedFile + "...: " + url);
+  /** wraps the application's DataSource in datasource-proxy, reporting to the counter */
+  private record CountingDataSource(SqlCounter counter) implements BeanPostProcessor {
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+      if (bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)) {
+        return ProxyDataSourceBuilder.create(ds).name(beanName).listener(counter).methodListener(counter).build();
+      }
+      return bean;
     }
-    return "jdbc:h2:file:" + file + url.substring(shippedFile.length() - 1);
+  }
+
+  /** the engine REST base path of this node's engine */
+  String engineRest() {
+    return engineName == null ? "/engine-rest" : "/engine-rest/engine/" + engineName;
   }
 
   JdbcTemplate jdbc() {
@@ -107,14 +158,27 @@ final class BenchApp implements AutoCloseable {
     s.append("; jobExecutorAcquireByPriority=").append(cfg.isJobExecutorAcquireByPriority());
     s.append(", jobExecutorPreferTimerJobs=").append(cfg.isJobExecutorPreferTimerJobs());
     s.append(", jobExecutorAcquireByDueDate=").append(cfg.isJobExecutorAcquireByDueDate());
+    s.append("; database ").append(databaseVersion());
     String url = env.getProperty("spring.datasource.url", "");
-    s.append("; database settings ").append(url.contains(";") ? url.substring(url.indexOf(';') + 1) : "(none)");
+    if (db == BenchDatabase.H2) {
+      s.append(" with settings ").append(url.contains(";") ? url.substring(url.indexOf(';') + 1) : "(none)");
+    }
     s.append("; hikari maximum-pool-size ").append(env.getProperty("spring.datasource.hikari.maximum-pool-size"));
     s.append("; window ").append(env.getProperty("beian.verification.window"));
     if (!overrides.isEmpty()) {
       s.append("; overrides ").append(overrides);
     }
     return s.toString();
+  }
+
+  /** H2's or the PostgreSQL server's version, and for PostgreSQL the settings that decide what a commit costs */
+  String databaseVersion() {
+    if (db == BenchDatabase.H2) {
+      return "H2 " + org.h2.engine.Constants.FULL_VERSION;
+    }
+    return jdbc().queryForObject("SELECT 'PostgreSQL ' || current_setting('server_version') || ' (fsync '"
+        + " || current_setting('fsync') || ', synchronous_commit ' || current_setting('synchronous_commit')"
+        + " || ', shared_buffers ' || current_setting('shared_buffers') || ')'", String.class);
   }
 
   long count(String sql, Object... args) {

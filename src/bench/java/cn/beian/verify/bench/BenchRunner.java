@@ -16,12 +16,13 @@ import java.util.Set;
 import org.springframework.boot.SpringBootVersion;
 
 /**
- * The benchmark (docs/benchmarks.md). {@code ./mvnw -Pbench verify -Dbench.scenario=lifecycle|baseline-ab|growth|noon|
- * lateness|all}; every scale is a system property (see the bench profile in pom.xml). Writes a markdown report to
+ * The benchmark (docs/benchmarks.md). {@code ./mvnw -Pbench verify -Dbench.scenario=counts|lifecycle|baseline-ab|growth|
+ * noon|lateness|twonode|all -Dbench.db=h2|postgres|h2,postgres}; every scale is a system property (see the bench profile
+ * in pom.xml). Writes a markdown report to
  * target/bench/report-*.md (and prints it) and the latency plot to target/bench/latency-vs-inflight.png.
  */
 public final class BenchRunner {
-  static final String[] ALL = {"lifecycle", "baseline-ab", "growth", "noon", "lateness"};
+  static final String[] ALL = {"counts", "lifecycle", "baseline-ab", "growth", "noon", "lateness", "twonode"};
 
   private BenchRunner() {}
 
@@ -55,6 +56,16 @@ public final class BenchRunner {
     return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
+  /** the load average over 1, 5 and 15 minutes, as uptime prints it */
+  static String loadAverages() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (Exception e) {
+      return loadAverage();
+    }
+  }
+
   static String machine() throws Exception {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     String cpu = "?";
@@ -75,7 +86,8 @@ public final class BenchRunner {
     StringBuilder s = new StringBuilder("./mvnw -Pbench verify -Dbench.scenario=" + String.join(",", scenarios));
     for (String p : List.of("bench.threads", "bench.rate", "bench.duration", "bench.warmup", "bench.alternations",
         "bench.phase", "bench.inflight", "bench.growth.rate", "bench.growth.samples", "bench.growth.warmup",
-        "bench.seed.threads", "bench.noon.n", "bench.lateness.n", "bench.lateness.window", "bench.app")) {
+        "bench.seed.threads", "bench.noon.n", "bench.lateness.n", "bench.lateness.window", "bench.app", "bench.db",
+        "bench.counts.n", "bench.counts.warmup")) {
       if (System.getProperty(p) != null) {
         s.append(" -D").append(p).append('=').append(System.getProperty(p));
       }
@@ -99,26 +111,37 @@ public final class BenchRunner {
     report.append("# Benchmark run ").append(OffsetDateTime.now(ZoneId.of("Asia/Shanghai"))
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n");
     report.append("Command: `").append(command(scenarios)).append("`\n\n");
-    report.append("Machine: ").append(machine()).append("; load average at start ").append(loadAverage())
+    report.append("Machine: ").append(machine()).append("; load average at start ").append(loadAverages())
         .append("\n\n");
-    Path out = Path.of("target", "bench");
+    Path out = Path.of("target", "bench").toAbsolutePath();
     Files.createDirectories(out);
-    Scenarios runner = new Scenarios(report, extra, out);
+    List<BenchDatabase> dbs = BenchDatabase.parse(prop("bench.db", "h2"));
+    Summary summary = new Summary();
     try {
-      if (scenarios.contains("lifecycle") || scenarios.contains("baseline-ab")) {
-        runner.lifecycleAndBaseline(scenarios.contains("lifecycle"), scenarios.contains("baseline-ab"));
-      }
-      if (scenarios.contains("growth")) {
-        runner.growth();
-      }
-      if (scenarios.contains("noon")) {
-        runner.noon();
-      }
-      if (scenarios.contains("lateness")) {
-        runner.lateness();
+      for (BenchDatabase db : dbs) {
+        Scenarios runner = new Scenarios(report, extra, out, db, summary);
+        if (scenarios.contains("counts")) {
+          runner.counts();
+        }
+        if (scenarios.contains("lifecycle") || scenarios.contains("baseline-ab")) {
+          runner.lifecycleAndBaseline(scenarios.contains("lifecycle"), scenarios.contains("baseline-ab"));
+        }
+        if (scenarios.contains("growth")) {
+          runner.growth();
+        }
+        if (scenarios.contains("noon")) {
+          runner.noon();
+        }
+        if (scenarios.contains("lateness")) {
+          runner.lateness();
+        }
+        if (scenarios.contains("twonode")) {
+          runner.twoNodes();
+        }
       }
     } finally {
-      report.append("\nLoad average at end ").append(loadAverage()).append("\n");
+      report.append("\n## Side by side\n\n").append(summary.table(dbs));
+      report.append("\nLoad average at end ").append(loadAverages()).append("\n");
       Path file = out.resolve("report-" + System.currentTimeMillis() + ".md");
       Files.writeString(file, report);
       System.out.println("\n" + report);

@@ -46,11 +46,12 @@ final class Lifecycles {
     throw new IllegalStateException("no SMS within 120 s");
   }
 
-  static List<String> tasks(Http http, String query, int expected) {
+  /** the ids of the tasks a query finds, once there are {@code expected}; {@code rest}: the engine REST base path */
+  static List<String> tasks(Http http, String rest, String query, int expected) {
     long end = System.nanoTime() + GIVE_UP_NANOS;
     while (System.nanoTime() < end) {
       // engine REST answers only bounded queries (query-max-results-limit)
-      Http.Response r = http.get("/engine-rest/task?firstResult=0&maxResults=100&" + query, "Authorization", ADMIN);
+      Http.Response r = http.get(rest + "/task?firstResult=0&maxResults=100&" + query, "Authorization", ADMIN);
       if (r.status() == 200 && r.body().size() >= expected) {
         return r.body().findValuesAsText("id");
       }
@@ -65,14 +66,17 @@ final class Lifecycles {
     return r.status() == 200 && r.body().get("result").asText().startsWith("VERIFIED_");
   }
 
-  static boolean approve(Http http, String taskId) {
-    Http.Response r = http.post("/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean"),
-            "reviewComment", Map.of("value", "ok", "type", "String"))), "Authorization", ADMIN);
-    return r.status() == 204;
+  static boolean approve(Http http, String rest, String taskId) {
+    return approval(http, rest, taskId).status() == 204;
   }
 
-  static Lifecycle product(Http http) {
+  static Http.Response approval(Http http, String rest, String taskId) {
+    return http.post(rest + "/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean"),
+            "reviewComment", Map.of("value", "ok", "type", "String"))), "Authorization", ADMIN);
+  }
+
+  static Lifecycle product(Http http, String rest) {
     return (t0, st) -> {
       Person a = TestData.person("张三");
       Person b = TestData.person("李四");
@@ -98,11 +102,11 @@ final class Lifecycles {
       }
       long t4 = System.nanoTime();
       st.record("verify", t3, t4);
-      String task = tasks(http, "processInstanceBusinessKey=" + id + "&taskDefinitionKey=UserTask_ReviewFiling", 1)
+      String task = tasks(http, rest, "processInstanceBusinessKey=" + id + "&taskDefinitionKey=UserTask_ReviewFiling", 1)
           .get(0);
       long t5 = System.nanoTime();
       st.record("review-task", t4, t5);
-      if (!approve(http, task)) {
+      if (!approve(http, rest, task)) {
         return false;
       }
       long t6 = System.nanoTime();
@@ -112,10 +116,10 @@ final class Lifecycles {
     };
   }
 
-  static Lifecycle baseline(Http http) {
+  static Lifecycle baseline(Http http, String rest) {
     return (t0, st) -> {
       String key = UUID.randomUUID().toString();
-      Http.Response r = http.post("/engine-rest/process-definition/key/BenchBaselineFiling/start",
+      Http.Response r = http.post(rest + "/process-definition/key/BenchBaselineFiling/start",
           Map.of("businessKey", key), "Authorization", ADMIN);
       if (r.status() != 200) {
         return false;
@@ -124,22 +128,22 @@ final class Lifecycles {
       String instance = started.get("id").asText();
       long t1 = System.nanoTime();
       st.record("submit", t0, t1);
-      List<String> verifyTasks = tasks(http, "processInstanceId=" + instance + "&taskDefinitionKey=UserTask_Verify", 2);
+      List<String> verifyTasks = tasks(http, rest, "processInstanceId=" + instance + "&taskDefinitionKey=UserTask_Verify", 2);
       long t2 = System.nanoTime();
       st.record("codes", t1, t2);
       long t = t2;
       for (String task : verifyTasks.subList(0, 2)) {
-        if (http.post("/engine-rest/task/" + task + "/complete", Map.of(), "Authorization", ADMIN).status() != 204) {
+        if (http.post(rest + "/task/" + task + "/complete", Map.of(), "Authorization", ADMIN).status() != 204) {
           return false;
         }
         long now = System.nanoTime();
         st.record("verify", t, now);
         t = now;
       }
-      String review = tasks(http, "processInstanceBusinessKey=" + key + "&taskDefinitionKey=UserTask_Review", 1).get(0);
+      String review = tasks(http, rest, "processInstanceBusinessKey=" + key + "&taskDefinitionKey=UserTask_ReviewFiling", 1).get(0);
       long t5 = System.nanoTime();
       st.record("review-task", t, t5);
-      if (!approve(http, review)) {
+      if (!approve(http, rest, review)) {
         return false;
       }
       long t6 = System.nanoTime();
@@ -150,12 +154,12 @@ final class Lifecycles {
   }
 
   /** deploys the baseline model into the running engine through engine REST, as the administrator */
-  static void deployBaseline(Http http) throws Exception {
+  static void deployBaseline(Http http, String rest) throws Exception {
     byte[] bpmn;
     try (var in = Lifecycles.class.getResourceAsStream("/bench/BenchBaselineFiling.bpmn")) {
       bpmn = in.readAllBytes();
     }
-    Http.Response r = http.postMultipart("/engine-rest/deployment/create", "bench-baseline",
+    Http.Response r = http.postMultipart(rest + "/deployment/create", "bench-baseline",
         "BenchBaselineFiling.bpmn", bpmn, "Authorization", ADMIN);
     if (r.status() != 200) {
       throw new IllegalStateException("baseline deployment failed: " + r.status() + " " + r.body());

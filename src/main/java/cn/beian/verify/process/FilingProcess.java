@@ -53,6 +53,11 @@ public final class FilingProcess {
     public static final ProcessVariable<String> FILING_ID = ProcessVariable.text(Vars.FILING_ID);
     public static final ProcessVariable<String> REQUEST_NO = ProcessVariable.text(Vars.REQUEST_NO);
     public static final ProcessVariable<String> PROVINCE = ProcessVariable.text(Vars.PROVINCE);
+    /*
+     * The decisions' inputs below (type to submission date) are set transient (ProcessVariable.setTransient) by
+     * ServiceTask_RegisterFiling: read by the two decisions in the same transaction, kept by the decisions' evaluation
+     * history, never stored as variables (each stored one costs a runtime row, a history row and a detail row).
+     */
     public static final ProcessVariable<FilingType> FILING_TYPE = ProcessVariable.code(Vars.FILING_TYPE, FilingType.class);
     public static final ProcessVariable<ServiceType> SERVICE_TYPE =
         ProcessVariable.code(Vars.SERVICE_TYPE, ServiceType.class);

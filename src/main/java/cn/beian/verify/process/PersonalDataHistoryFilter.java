@@ -1,6 +1,5 @@
 package cn.beian.verify.process;
 
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -33,26 +32,9 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
   }
 
   /** the filtering handler in front of the engine's own */
-  static final class Handler implements HistoryEventHandler {
-    private final HistoryEventHandler delegate;
-
+  static final class Handler extends DroppingHistoryEventHandler {
     Handler(HistoryEventHandler delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (!isPersonal(event)) {
-        delegate.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      List<HistoryEvent> kept = events.stream().filter(event -> !isPersonal(event)).toList();
-      if (!kept.isEmpty()) {
-        delegate.handleEvents(kept);
-      }
+      super(delegate, PersonalDataHistoryFilter::isPersonal);
     }
   }
 }

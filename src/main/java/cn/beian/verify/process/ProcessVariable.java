@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * One process variable: its name and its Java type, declared once (in {@link FilingProcess.Variables} and
@@ -88,6 +89,14 @@ public final class ProcessVariable<T> {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value == null ? null : write.apply(value));
+  }
+
+  /**
+   * a value that lives only in the current transaction: no runtime row, no history row. For a fact that only steps of
+   * the same transaction read, such as a decision's input (the decision's own history keeps the value it was given).
+   */
+  public void setTransient(VariableScope scope, T value) {
+    scope.setVariable(name, Variables.untypedValue(value == null ? null : write.apply(value), true));
   }
 
   /** declares the variable on {@code scope} itself, so that a value written there never reaches the scopes above */

@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the request's routing facts to the process. A request submitted through the API is stored before its process
+ * Hands the request's routing facts to the process (the decisions' inputs as transient values, see
+ * {@link FilingProcess.Variables}). A request submitted through the API is stored before its process
  * starts (the instance carries its id); one entered in the Tasklist start form is stored here first, from the form's
  * fields, which then leave the process. An invalid form is refused with each field named by its label, and nothing
  * is stored.
@@ -36,16 +37,38 @@ class RegisterFilingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String filingId = Variables.FILING_ID.find(execution).orElseGet(() -> registerStartForm(execution));
+    boolean startForm = Variables.FILING_ID.find(execution).isEmpty();
+    String filingId = startForm ? registerStartForm(execution) : Variables.FILING_ID.get(execution);
     Filing filing = filings.get(filingId);
     Variables.REQUEST_NO.set(execution, filing.requestNo());
-    Variables.PROVINCE.set(execution, filing.province());
-    Variables.FILING_TYPE.set(execution, filing.type());
-    Variables.SERVICE_TYPE.set(execution, filing.serviceType());
-    Variables.ENTITY_CHANGED.set(execution, filing.entityChanged());
-    Variables.WEBSITES_CHANGED.set(execution, filing.websitesChanged());
-    Variables.REMARKS_ONLY.set(execution, filing.remarksOnly());
-    Variables.SUBMITTED_ON.set(execution, LocalDate.ofInstant(filing.submittedAt(), properties.zone()).toString());
+    // the review task's candidate group reads the province after verification: a stored variable, written once
+    if (!Variables.PROVINCE.find(execution).filter(filing.province()::equals).isPresent()) {
+      Variables.PROVINCE.set(execution, filing.province());
+    }
+    // the decisions' other inputs are read in this transaction only (no wait state before the decisions): transient,
+    // no variable or history rows; each decision's evaluation history keeps the values it was given
+    boolean stored = startForm || LegacyFilingDelegates.beforeTheRoute(execution);
+    decisionInput(execution, stored, Variables.FILING_TYPE, filing.type());
+    decisionInput(execution, stored, Variables.SERVICE_TYPE, filing.serviceType());
+    decisionInput(execution, stored, Variables.ENTITY_CHANGED, filing.entityChanged());
+    decisionInput(execution, stored, Variables.WEBSITES_CHANGED, filing.websitesChanged());
+    decisionInput(execution, stored, Variables.REMARKS_ONLY, filing.remarksOnly());
+    decisionInput(execution, stored, Variables.SUBMITTED_ON,
+        LocalDate.ofInstant(filing.submittedAt(), properties.zone()).toString());
+  }
+
+  /**
+   * the stored request's value for a decision: transient, unless {@code stored}. A request typed into the Tasklist
+   * start form arrived with these as the form's stored fields, which the engine cannot make transient in the
+   * transaction that stored them; the models before the route read the type in gateways after the verification.
+   */
+  private static <T> void decisionInput(DelegateExecution execution, boolean stored, ProcessVariable<T> variable,
+      T value) {
+    if (stored) {
+      variable.set(execution, value);
+    } else {
+      variable.setTransient(execution, value);
+    }
   }
 
   /** the start form's request, stored under the instance's business key */
