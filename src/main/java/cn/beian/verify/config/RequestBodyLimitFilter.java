@@ -1,19 +1,12 @@
 package cn.beian.verify.config;
 
 import cn.beian.verify.kernel.Problems;
+import cn.beian.verify.kernel.ReplayedBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +47,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       tooLarge(request, response);
       return;
     }
-    chain.doFilter(new CachedBody(request, body), response);
+    chain.doFilter(new ReplayedBody(request, body), response);
   }
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -63,71 +56,5 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     response.setHeader(HttpHeaders.CONNECTION, "close");
     problems.write(request, response, problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
         problems.text("problem.detail.body-too-large", Integer.toString(maxBytes / 1024))));
-  }
-
-  /** the request with its body, already read, readable again by whoever comes next */
-  static final class CachedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset()));
-    }
-
-    /** the declared charset; UTF-8 when none, or one this JVM does not know (the JSON reader then refuses the body) */
-    private Charset charset() {
-      String encoding = getCharacterEncoding();
-      try {
-        return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      } catch (IllegalArgumentException unknown) {
-        return StandardCharsets.UTF_8;
-      }
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

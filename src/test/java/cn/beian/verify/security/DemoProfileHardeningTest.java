@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beian.verify.HttpTestSupport;
 import cn.beian.verify.SharedHttpContext;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,30 @@ class DemoProfileHardeningTest extends HttpTestSupport {
     Response created = post("/camunda/api/admin/setup/default/user/create", null, Map.of("profile", Map.of("id", "intruder")));
     assertThat(created.status()).as(created.raw().body()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseALoginFormInACharsetNobodyKnowsWithoutAServerError() throws Exception {
+    // given Camunda's login form, with the CSRF cookie its page hands out
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    URI tasklist = URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    assertThat(browser.send(HttpRequest.newBuilder(tasklist).build(), BodyHandlers.discarding()).statusCode())
+        .isEqualTo(200);
+    String csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+
+    // when a client sends the right user and password declared in a charset this JVM does not know
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded; charset=x-no-such-charset")
+        .header("X-XSRF-TOKEN", csrf).POST(BodyPublishers.ofString("username=demo&password=demo")).build(),
+        BodyHandlers.ofString());
+
+    // then it is refused as a body nobody can read (Jersey answered 500 with UnsupportedCharsetException), in Chinese
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(415);
+    assertThat(login.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(login.body()).contains("UTF-8").doesNotContain("UnsupportedCharsetException");
   }
 
   @Test

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.PathSegment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,6 +70,11 @@ public final class EngineRestRequestGuard implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
+    if (declaresAnUnknownCharset(request)) {
+      // Jersey would fail reading such a body (UnsupportedCharsetException) and answer 500, the login form included
+      refuse(request, 415, StaffTexts.text("body.charset"));
+      return;
+    }
     try {
       guard(request);
     } catch (BodyTooLarge e) {
@@ -134,6 +141,19 @@ public final class EngineRestRequestGuard implements ContainerRequestFilter {
     } else if (call.submitsStartForm() && startsFiling(call)) {
       refuseProblems(request, TaskOutputs.checkNames(FilingProcess.Elements.FILING_SUBMITTED,
           variableNames(body(request))));
+    }
+  }
+
+  private static boolean declaresAnUnknownCharset(ContainerRequestContext request) {
+    MediaType type = request.getMediaType();
+    String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (charset == null) {
+      return false;
+    }
+    try {
+      return !Charset.isSupported(charset);
+    } catch (IllegalCharsetNameException illegal) {
+      return true;
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.beian.verify.process.staff;
 
+import cn.beian.verify.kernel.ReplayedBody;
 import cn.beian.verify.kernel.Texts;
 import cn.beian.verify.portal.ClientAddresses;
 import com.fasterxml.jackson.databind.ObjectMapper;
