@@ -14,7 +14,7 @@ final class ApiExamples {
         },
         "websites": [
           {"ref": "w1", "domain": "example.cn",
-           "principal": {"name": "李四", "phone": "13900139000", "idType": "RESIDENT_ID", "idNumber": "620102199001011234"}}
+           "principal": {"name": "李四", "phone": "13900139000", "idType": "RESIDENT_ID", "idNumber": "620102199001011233"}}
         ]
       }""";
 
@@ -30,7 +30,7 @@ final class ApiExamples {
         },
         "websites": [
           {"ref": "w1", "domain": "example.cn",
-           "principal": {"name": "李四", "phone": "13900139000", "idType": "RESIDENT_ID", "idNumber": "620102199001011234"}}
+           "principal": {"name": "李四", "phone": "13900139000", "idType": "RESIDENT_ID", "idNumber": "620102199001011233"}}
         ],
         "change": {"entityChanged": false, "changedWebsites": ["w1"], "remarksOnly": false}
       }""";

@@ -102,6 +102,20 @@ class FilingApiValidationTest extends HttpTestSupport {
   }
 
   @Test
+  void shouldAcceptTheExamplesTheOpenApiDocumentShows() {
+    // given the submissions Swagger UI offers to try (its ID numbers must pass the check digit, for one)
+    for (String example : List.of(ApiExamples.SUBMISSION, ApiExamples.CHANGE)) {
+      String body = example.replaceAll("ALIYUN-20261122-000\\d", TestData.requestNo());
+
+      // when one is sent as it stands
+      Response created = post("/api/v1/filings", PROVIDER_A_KEY, body);
+
+      // then it is a request, not a list of errors
+      assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    }
+  }
+
+  @Test
   void shouldRefuseMalformedJsonAndAMissingBody() {
     Response malformed = post("/api/v1/filings", PROVIDER_A_KEY, "{\"requestNo\": \"X-1\",");
     Response empty = post("/api/v1/filings", PROVIDER_A_KEY, "");
