@@ -50,7 +50,7 @@ public class FilingChangeFeed implements DisposableBean {
   /** rows numbered per statement batch; a step goes on until none are waiting */
   private static final int STEP_BATCH = 500;
   /** how long after the first commit of a burst a step starts; readers never wait for it (they run a step) */
-  static final Duration GATHER = Duration.ofMillis(100);
+  static final Duration GATHER = Duration.ofMillis(500);
   private static final String COLUMNS = "position, provider_id, filing_id, request_no, event, status, return_reason, "
       + "verifier_id, verifier_roles, verifier_name_masked, verifier_phone_masked, verifier_status, at";
 
