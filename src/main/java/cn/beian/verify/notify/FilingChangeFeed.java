@@ -3,12 +3,14 @@ package cn.beian.verify.notify;
 import static cn.beian.verify.kernel.Timestamps.instant;
 
 import cn.beian.verify.kernel.Timestamps;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,20 +40,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * serving only rows below the oldest open writer ({@code pg_snapshot_xmin}), needs PostgreSQL's transaction ids, which
  * H2 has no equivalent of; the sequencer is plain SQL on both.
  *
- * <p>When. After each commit that wrote an event, this node's sequencer thread is woken (a step covers every event
- * waiting, from any node), and a reader runs a step itself before it reads when events are waiting: a provider that
+ * <p>When. After a commit that wrote an event, this node's sequencer thread runs a step {@link #GATHER} later (a step
+ * covers every event waiting, from any node, so the commits of that moment share one step and its lock instead of
+ * one each: a lifecycle's events come from several commits close together), and a reader runs a step itself before it reads when events are waiting: a provider that
  * reads after an answer sees the change that answer made, even if the node that made it died right after the commit.
  */
 public class FilingChangeFeed implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(FilingChangeFeed.class);
   /** rows numbered per statement batch; a step goes on until none are waiting */
   private static final int STEP_BATCH = 500;
+  /** how long after the first commit of a burst a step starts; readers never wait for it (they run a step) */
+  static final Duration GATHER = Duration.ofMillis(500);
   private static final String COLUMNS = "position, provider_id, filing_id, request_no, event, status, return_reason, "
       + "verifier_id, verifier_roles, verifier_name_masked, verifier_phone_masked, verifier_status, at";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate step;
-  private final ExecutorService sequencer = Executors.newSingleThreadExecutor(runnable -> {
+  private final ScheduledExecutorService sequencer = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "filing-change-sequencer");
     thread.setDaemon(true);
     return thread;
@@ -111,8 +116,8 @@ public class FilingChangeFeed implements DisposableBean {
   public int sequence() {
     Integer numbered = step.execute(tx -> {
       // the cluster-wide turn: the write lock on the one sequencer row, held until this step commits
-      jdbc.update("UPDATE filing_change_sequencer SET last_position = last_position WHERE id = 1");
-      long last = jdbc.queryForObject("SELECT last_position FROM filing_change_sequencer WHERE id = 1", Long.class);
+      long last = jdbc.queryForObject("SELECT last_position FROM filing_change_sequencer WHERE id = 1 FOR UPDATE",
+          Long.class);
       int total = 0;
       List<Long> ids;
       do {
@@ -143,7 +148,7 @@ public class FilingChangeFeed implements DisposableBean {
   private void wake() {
     if (woken.compareAndSet(false, true)) {
       try {
-        sequencer.execute(() -> {
+        sequencer.schedule(() -> {
           woken.set(false);
           try {
             sequence();
@@ -151,7 +156,7 @@ public class FilingChangeFeed implements DisposableBean {
             // the next commit or the next reader numbers what this step did not
             LOG.warn("Numbering the change feed failed; the next step retries: {}", e.toString());
           }
-        });
+        }, GATHER.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException shuttingDown) {
         woken.set(false);
       }

@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 
@@ -260,6 +262,31 @@ public final class EngineRestRequestGuard implements ContainerRequestFilter {
     }
   }
 
+  /**
+   * The engine a REST call addresses, as Camunda's REST resources find it, but with the provider looked up once:
+   * {@link EngineUtil#lookupProcessEngine} runs a {@link ServiceLoader} (a scan of every jar) on each call, about 1 %
+   * of a lifecycle's CPU (docs/benchmarks.md). The provider is stateless (it asks the engine registry each time).
+   */
+  static final class Engines {
+    private static volatile ProcessEngineProvider provider;
+
+    private Engines() {
+    }
+
+    static ProcessEngine lookUp(String name) {
+      ProcessEngineProvider found = provider;
+      if (found == null) {
+        Iterator<ProcessEngineProvider> providers = ServiceLoader.load(ProcessEngineProvider.class).iterator();
+        if (!providers.hasNext()) {
+          return EngineUtil.lookupProcessEngine(name);
+        }
+        found = providers.next();
+        provider = found;
+      }
+      return name == null ? found.getDefaultProcessEngine() : found.getProcessEngine(name);
+    }
+  }
+
   /** an engine REST call: its engine, method and path below the engine ({@code engine/{name}/} removed) */
   record Call(ProcessEngine engine, String method, List<String> path) {
     private static final String REST_BASE = EngineRestSecurity.REST_PATH + "/";
@@ -287,7 +314,7 @@ public final class EngineRestRequestGuard implements ContainerRequestFilter {
         engineName = path.get(1);
         path = path.subList(2, path.size());
       }
-      ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+      ProcessEngine engine = Engines.lookUp(engineName);
       return engine == null ? null : new Call(engine, request.getMethod(), List.copyOf(path));
     }
 
