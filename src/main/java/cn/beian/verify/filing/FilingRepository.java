@@ -15,7 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The filing table and its trail (plain JDBC: portable between H2 and PostgreSQL). */
+/**
+ * The filing table and its trail (plain JDBC: portable between H2 and PostgreSQL). A request's row is read once per
+ * transaction ({@link TransactionReadCache}): code that writes {@code filing} must do it here, so that the
+ * transaction's next read sees the write (the one other writer, the erasure of personal data, reads nothing of the
+ * row after it in its transaction).
+ */
 @Repository
 public class FilingRepository {
   private static final String COLUMNS = "id, provider_id, request_no, request_hash, type, province, service_type, "
@@ -27,6 +32,8 @@ public class FilingRepository {
   private final Clock clock;
   private final List<FilingStatusListener> statusListeners;
   private final ApplicationEventPublisher events;
+  /** a step reads its request a dozen times (timers, task texts, delegates): once per transaction is enough */
+  private final TransactionReadCache<Filing> rows = new TransactionReadCache<>("filing");
 
   public FilingRepository(JdbcTemplate jdbc, Clock clock, List<FilingStatusListener> statusListeners,
       ApplicationEventPublisher events) {
@@ -37,6 +44,7 @@ public class FilingRepository {
   }
 
   public void insert(Filing f, String entityNameEnc) {
+    rows.forget(f.id());
     jdbc.update("INSERT INTO filing (id, provider_id, request_no, request_hash, type, province, service_type, "
             + "entity_name_enc, entity_changed, websites_changed, remarks_only, status, submitted_at) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -45,8 +53,13 @@ public class FilingRepository {
     statusChanged(f.id(), f.status(), null, f.submittedAt());
   }
 
+  /**
+   * the request as this transaction last read or wrote it: read once per transaction (every write below forgets it,
+   * a locking read replaces it), from the database each time outside a transaction
+   */
   public Optional<Filing> find(String id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ?", FILING, id).stream().findFirst();
+    return rows.get(id,
+        () -> jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ?", FILING, id).stream().findFirst());
   }
 
   public Filing get(String id) {
@@ -102,8 +115,10 @@ public class FilingRepository {
 
   /** serialises concurrent changes of one request (verifications finishing at once, withdrawal) */
   public Filing lock(String id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ? FOR UPDATE", FILING, id).stream().findFirst()
-        .orElseThrow(() -> new FilingNotFoundException(id));
+    Filing locked = jdbc.query("SELECT " + COLUMNS + " FROM filing WHERE id = ? FOR UPDATE", FILING, id).stream()
+        .findFirst().orElseThrow(() -> new FilingNotFoundException(id));
+    rows.put(id, locked);
+    return locked;
   }
 
   public String entityNameEnc(String id) {
@@ -111,16 +126,19 @@ public class FilingRepository {
   }
 
   public void updateStatus(String id, FilingStatus status) {
+    rows.forget(id);
     if (jdbc.update("UPDATE filing SET status = ? WHERE id = ? AND status <> ?", status.name(), id, status.name()) == 1) {
       statusChanged(id, status, null, clock.instant());
     }
   }
 
   public void updateQuorum(String id, Quorum quorum) {
+    rows.forget(id);
     jdbc.update("UPDATE filing SET quorum = ? WHERE id = ?", quorum.name(), id);
   }
 
   public void openWindow(String id, Instant startedAt, Instant deadline, Instant autoResendAt) {
+    rows.forget(id);
     jdbc.update("UPDATE filing SET verification_started_at = ?, verification_deadline = ?, auto_resend_at = ? WHERE id = ?",
         Timestamps.ts(startedAt), Timestamps.ts(deadline), Timestamps.ts(autoResendAt), id);
   }
@@ -131,6 +149,7 @@ public class FilingRepository {
    * catches up
    */
   public boolean close(String id, FilingStatus status, ReturnReason reason, Instant at) {
+    rows.forget(id);
     if (jdbc.update("UPDATE filing SET status = ?, return_reason = ?, closed_at = ? WHERE id = ? AND closed_at IS NULL",
         status.name(), reason == null ? null : reason.name(), Timestamps.ts(at), id) == 1) {
       statusChanged(id, status, reason, at);
@@ -139,18 +158,21 @@ public class FilingRepository {
     return false;
   }
 
-  /** the listeners write in this transaction (the callback outbox): the change and its notice commit together */
+  /**
+   * the listeners write in this transaction (the callback outbox): the change and its notice commit together.
+   * Provider and request number never change: the row as this transaction reads it gives them
+   */
   private void statusChanged(String id, FilingStatus status, ReturnReason reason, Instant at) {
     if (statusListeners.isEmpty()) {
       return;
     }
-    var keys = jdbc.queryForMap("SELECT provider_id, request_no FROM filing WHERE id = ?", id);
-    var change = new FilingStatusListener.StatusChange(id, (String) keys.get("provider_id"),
-        (String) keys.get("request_no"), status, reason, at);
+    Filing keys = get(id);
+    var change = new FilingStatusListener.StatusChange(id, keys.providerId(), keys.requestNo(), status, reason, at);
     statusListeners.forEach(listener -> listener.statusChanged(change));
   }
 
   public void recordReview(String id, String decision, String comment, String reviewer) {
+    rows.forget(id);
     jdbc.update("UPDATE filing SET review_decision = ?, review_comment = ?, reviewed_by = ? WHERE id = ?",
         decision, comment, reviewer, id);
   }

@@ -1,5 +1,6 @@
 package cn.beian.verify.notify;
 
+import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.outbox.OutboxWorker;
 import cn.beian.verify.verification.VerificationProperties;
@@ -56,9 +57,9 @@ class CallbackConfiguration {
   }
 
   @Bean
-  FilingChangeRecorder filingChangeRecorder(FilingChangeFeed feed, CallbackOutbox callbacks, JdbcTemplate jdbc,
-      ObjectProvider<VerificationPort> verifiers) {
-    return new FilingChangeRecorder(feed, callbacks, jdbc, verifiers);
+  FilingChangeRecorder filingChangeRecorder(FilingChangeFeed feed, CallbackOutbox callbacks,
+      ObjectProvider<FilingRepository> filings, ObjectProvider<VerificationPort> verifiers) {
+    return new FilingChangeRecorder(feed, callbacks, filings, verifiers);
   }
 
   @Bean

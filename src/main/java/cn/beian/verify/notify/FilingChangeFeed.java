@@ -115,7 +115,8 @@ public class FilingChangeFeed implements DisposableBean {
   /** one sequencer step: numbers every committed event that has no position yet; returns how many */
   public int sequence() {
     Integer numbered = step.execute(tx -> {
-      // the cluster-wide turn: the write lock on the one sequencer row, held until this step commits
+      // the cluster-wide turn: the write lock on the one sequencer row, held until this step commits; the locking
+      // read returns the row as the step before left it (one statement, not a no-op update and a read)
       long last = jdbc.queryForObject("SELECT last_position FROM filing_change_sequencer WHERE id = 1 FOR UPDATE",
           Long.class);
       int total = 0;

@@ -1,12 +1,13 @@
 package cn.beian.verify.notify;
 
+import cn.beian.verify.filing.Filing;
 import cn.beian.verify.filing.FilingEventRecorded;
+import cn.beian.verify.filing.FilingRepository;
 import cn.beian.verify.filing.FilingStatusListener;
 import cn.beian.verify.filing.VerificationPort;
 import cn.beian.verify.filing.VerificationPort.VerifierSummary;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Turns what happens to a request into the events of the providers' contract, in the transaction of the change:
@@ -17,18 +18,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class FilingChangeRecorder implements FilingStatusListener {
   private final FilingChangeFeed feed;
   private final CallbackOutbox callbacks;
-  private final JdbcTemplate jdbc;
+  private final ObjectProvider<FilingRepository> filings;
   private final ObjectProvider<VerificationPort> verifiers;
 
   /**
+   * @param filings looked up when first needed, as {@code verifiers}: it tells this recorder of status changes;
+   *     its row as the transaction of the trail entry reads it (read once per transaction)
    * @param verifiers looked up when first needed: the filing repository, which tells this recorder of status
    *     changes, is built before the verification step that builds on it
    */
-  public FilingChangeRecorder(FilingChangeFeed feed, CallbackOutbox callbacks, JdbcTemplate jdbc,
+  public FilingChangeRecorder(FilingChangeFeed feed, CallbackOutbox callbacks, ObjectProvider<FilingRepository> filings,
       ObjectProvider<VerificationPort> verifiers) {
     this.feed = feed;
     this.callbacks = callbacks;
-    this.jdbc = jdbc;
+    this.filings = filings;
     this.verifiers = verifiers;
   }
 
@@ -46,13 +49,12 @@ public class FilingChangeRecorder implements FilingStatusListener {
       return;
     }
     ProviderEvents.ofTrail(recorded.event()).ifPresent(event -> {
-      var filing = jdbc.queryForMap("SELECT provider_id, request_no, status FROM filing WHERE id = ?",
-          recorded.filingId());
+      Filing filing = filings.getObject().get(recorded.filingId());
       VerifierSummary verifier = verifiers.getObject().verifiersOf(recorded.filingId()).stream()
           .filter(v -> v.id().equals(recorded.verifierId())).findFirst()
           .orElseThrow(() -> new IllegalStateException("a trail entry names a verifier of its own request"));
-      ProviderEvent providerEvent = new ProviderEvent((String) filing.get("provider_id"),
-          recorded.filingId(), (String) filing.get("request_no"), event, (String) filing.get("status"), null, verifier.id(), new ProviderEvent.Person(verifier.roles(),
+      ProviderEvent providerEvent = new ProviderEvent(filing.providerId(),
+          recorded.filingId(), filing.requestNo(), event, filing.status().name(), null, verifier.id(), new ProviderEvent.Person(verifier.roles(),
               verifier.nameMasked(), verifier.phoneMasked(), ProviderEvents.verifierStatusAfter(event, verifier.status())),
           recorded.at());
       feed.append(providerEvent);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The history of the product's processes keeps what reviewers and auditors read (every variable the product declares
- * in {@link FilingProcess.Variables} and {@link SmsVerificationProcess.Variables} with each change, decision
- * evaluations, tasks and who worked them, the user-operation log, incidents, the job log) but not the engine's own
+ * in {@link FilingProcess.Variables} and {@link SmsVerificationProcess.Variables} with its last value, decision
+ * evaluations, tasks and who worked them, the user-operation log, incidents, each job's execution; what else is left
+ * out: {@link ProcessHistoryDetailFilter}) but not the engine's own
  * multi-instance counters: {@code nrOfInstances}, {@code nrOfActiveInstances}, {@code nrOfCompletedInstances} and each
  * instance's {@code loopCounter}. They are bookkeeping of the verification's multi-instance subprocess, rewritten at
  * every verifier's completion, and say nothing the verifiers' own rows and the request's trail (filing_event) do not.

@@ -118,10 +118,9 @@ public class SmsDispatcher implements OutboxKind<StoredSms, List<String>> {
 
   @Override
   public void recordSent(Claimed<StoredSms> claimed, List<String> carrierIds, Instant at) {
-    outbox.recordCarrierIds(claimed.message().id(), carrierIds);
     // a transport without carrier ids gives no receipts either: its messages have no delivery state to wait for
     if (!carrierIds.isEmpty()) {
-      outbox.markSubmitted(claimed.message().id(), at);
+      outbox.recordSubmitted(claimed.message().id(), carrierIds, at);
     }
   }
 

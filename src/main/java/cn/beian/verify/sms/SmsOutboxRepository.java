@@ -64,12 +64,6 @@ public class SmsOutboxRepository {
         ts(now), of.id());
   }
 
-  /** the carrier accepted every part: SUBMITTED, unless a receipt was faster than this record */
-  public void markSubmitted(String id, Instant at) {
-    jdbc.update("UPDATE sms_outbox SET delivery_state = 'SUBMITTED', delivery_state_at = ? "
-        + "WHERE id = ? AND delivery_state IS NULL", ts(at), id);
-  }
-
   /** takes the message's row lock: the receipts of its parts, on any node, are tallied one after the other */
   public void lock(String id) {
     jdbc.queryForList("SELECT id FROM sms_outbox WHERE id = ? FOR UPDATE", String.class, id);
@@ -146,11 +140,15 @@ public class SmsOutboxRepository {
   }
 
   /** the carrier's id(s) of a message it accepted, one per part */
-  public void recordCarrierIds(String id, List<String> carrierMessageIds) {
-    if (!carrierMessageIds.isEmpty()) {
-      jdbc.update("UPDATE sms_outbox SET carrier_message_id = ? WHERE id = ?",
-          truncate(String.join(",", carrierMessageIds), 1024), id);
-    }
+  /**
+   * a message handed over: its carrier ids, and its delivery state SUBMITTED (the carrier accepted every part) unless
+   * a receipt was faster than this record — in one statement, not two
+   */
+  public void recordSubmitted(String id, List<String> carrierMessageIds, Instant at) {
+    jdbc.update("UPDATE sms_outbox SET carrier_message_id = ?, "
+            + "delivery_state_at = CASE WHEN delivery_state IS NULL THEN ? ELSE delivery_state_at END, "
+            + "delivery_state = COALESCE(delivery_state, 'SUBMITTED') WHERE id = ?",
+        truncate(String.join(",", carrierMessageIds), 1024), ts(at), id);
   }
 
   public Map<Integer, String> parts(String id) {
