@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ public class FilingChangeFeed implements DisposableBean {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate step;
-  private final ScheduledExecutorService sequencer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+  private final ScheduledThreadPoolExecutor sequencer = new ScheduledThreadPoolExecutor(1, runnable -> {
     Thread thread = new Thread(runnable, "filing-change-sequencer");
     thread.setDaemon(true);
     return thread;
@@ -71,6 +70,9 @@ public class FilingChangeFeed implements DisposableBean {
     this.step = new TransactionTemplate(transactions);
     // a step of its own, never part of the caller's transaction (it runs after that one committed)
     this.step.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // a step still waiting its GATHER when the node stops is dropped, not run against a closing database: the next
+    // step (any node's, or a reader's) numbers what it would have
+    this.sequencer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** writes the event, without a position, in the caller's transaction; the sequencer numbers it after the commit */
