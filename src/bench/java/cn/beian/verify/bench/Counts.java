@@ -20,8 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /**
  * The exact cost of a lifecycle in SQL: one lifecycle at a time, step by step, the system left to become quiet (no
  * continuation job, no SMS waiting in the outbox or for its receipt, no change waiting for its feed position, no
- * transaction running) before the next step, every statement
- * counted by {@link SqlCounter}. The product's lifecycle over HTTP as users drive it, the bare baseline's through engine
+ * transaction running) before the next step, every statement counted by {@link SqlCounter}. The product's lifecycle over HTTP as users drive it, the bare baseline's through engine
  * REST. What the harness itself reads to go on (the code from the demo inbox, the task to complete) is tallied apart
  * and not part of a lifecycle's cost.
  */
@@ -242,7 +241,8 @@ final class Counts {
           || app.count("SELECT COUNT(*) FROM sms_outbox WHERE status = 'PENDING'") > 0
           // the built-in carrier's delivery receipts (beian.sms.builtin.receipt-delay after the hand-over) and the
           // change feed's numbering belong to the step that sent the SMS or made the change, not to the next one
-          || app.count("SELECT COUNT(*) FROM sms_outbox_part WHERE receipt IS NULL AND carrier_message_id LIKE 'builtin-%'") > 0
+          || app.count("SELECT COUNT(*) FROM sms_outbox_part WHERE receipt IS NULL "
+              + "AND carrier_message_id LIKE 'builtin-%'") > 0
           || app.count("SELECT COUNT(*) FROM filing_change WHERE position IS NULL") > 0
           || app.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND DUEDATE_ <= ?",
               new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())) > 0) {
